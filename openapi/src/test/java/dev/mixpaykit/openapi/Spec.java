@@ -1,0 +1,28 @@
+package dev.mixpaykit.openapi;
+
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.URL;
+
+/** Parses the descriptions the jar carries, as every other test reads them. */
+final class Spec {
+
+  private Spec() {}
+
+  static SwaggerParseResult parse(URL location) {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    return new OpenAPIParser().readLocation(location.toString(), null, options);
+  }
+
+  /** The YAML description, parsed; fails if the parser had anything to say. */
+  static OpenAPI yaml() {
+    SwaggerParseResult result = parse(MixPayOpenApi.yaml());
+    if (result.getMessages() != null && !result.getMessages().isEmpty()) {
+      throw new AssertionError("parser messages: " + result.getMessages());
+    }
+    return result.getOpenAPI();
+  }
+}
