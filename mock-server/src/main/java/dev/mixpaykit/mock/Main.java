@@ -1,0 +1,98 @@
+package dev.mixpaykit.mock;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar mixpay-mock-server.jar [options]}: runs the mock until SIGTERM or Ctrl-C.
+ * Prints {@code MixPay mock listening on http://HOST:PORT} once it answers requests.
+ */
+public final class Main {
+
+  static final String USAGE = String.join("\n",
+      "Usage: java -jar mixpay-mock-server.jar [options]",
+      "",
+      "A local MixPay one-time payment API, driven by its OpenAPI description.",
+      "",
+      "Options:",
+      "  --port N               port to listen on (default 4010; 0 picks a free port)",
+      "  --bind ADDRESS         address to bind (default 127.0.0.1)",
+      "  --spec FILE            OpenAPI file to use instead of the embedded one",
+      "  --max-expiry-minutes N upper bound of the expiredTimestamp window (default: the spec's)",
+      "  --verbose              log every request",
+      "  --help                 show this help",
+      "",
+      "Test controls: POST /__admin/mixpay/next, PUT|DELETE /__admin/mixpay/rate-limit,",
+      "GET /__admin/mixpay/payments, POST /__admin/mixpay/reset, GET /__admin/requests.");
+
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int status = run(args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Parses, starts, and blocks until the JVM shuts down; returns an exit status on misuse. */
+  static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+    MixPayMock.Builder builder = MixPayMock.builder().port(4010);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--help", "-h" -> {
+            out.println(USAGE);
+            return 0;
+          }
+          case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
+          case "--bind" -> builder.bindAddress(value(args, ++i, "--bind"));
+          case "--spec" -> {
+            Path spec = Path.of(value(args, ++i, "--spec"));
+            if (!Files.isReadable(spec)) {
+              throw new IllegalArgumentException("cannot read spec file " + spec);
+            }
+            builder.spec(spec);
+          }
+          case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
+              Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
+          case "--verbose" -> builder.verbose(true);
+          default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      err.println();
+      err.println(USAGE);
+      return 2;
+    }
+
+    MixPayMock mock;
+    try {
+      mock = builder.build().start();
+    } catch (RuntimeException e) {
+      err.println("error: cannot start: " + e.getMessage());
+      return 1;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      mock.stop();
+      out.println("MixPay mock stopped");
+      out.flush();
+      stopped.countDown();
+    }, "mixpay-mock-shutdown"));
+    out.println("MixPay mock listening on " + mock.baseUrl());
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,291 @@
+package dev.mixpaykit.mock;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mixpaykit.mock.internal.ControlApi;
+import dev.mixpaykit.mock.internal.PaymentStore;
+import dev.mixpaykit.mock.internal.RateLimiter;
+import dev.mixpaykit.mock.internal.RequestRules;
+import dev.mixpaykit.mock.internal.Responder;
+import dev.mixpaykit.mock.internal.SpecModel;
+import dev.mixpaykit.mock.internal.TestControls;
+import dev.mixpaykit.openapi.MixPayOpenApi;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A local stand-in for {@code https://api.mixpay.me}, driven by the MixPay OpenAPI description.
+ *
+ * <p>Every request to a route of the spec is validated against it; valid requests get the
+ * answer MixPay would give (a fresh {@code timestampMs}, {@code data.code} equal to the
+ * {@code traceId} or a new UUID, idempotent repeats), invalid ones a MixPay error envelope
+ * naming each broken rule, under the spec's HTTP-status mapping.
+ *
+ * <pre>{@code
+ * try (MixPayMock mock = MixPayMock.builder().build().start()) {
+ *   String baseUrl = mock.baseUrl();          // e.g. http://127.0.0.1:53122
+ *   mock.failNext(RequestMatch.any(), 10008); // the next request meets maintenance
+ *   // ... point your MixPay client at baseUrl ...
+ *   assertEquals(1, mock.payments().size());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Built on WireMock; {@link #wireMock()} is there for anything this class
+ * does not cover.
+ */
+public final class MixPayMock implements AutoCloseable {
+
+  private final Builder options;
+  private final PaymentStore payments = new PaymentStore();
+  private final TestControls controls;
+  private final WireMockServer server;
+
+  private MixPayMock(Builder options) {
+    this.options = options;
+    this.controls = new TestControls(new RateLimiter(options.clock));
+    SpecModel spec = SpecModel.load(options.specLocation);
+    RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds);
+    Responder responder = new Responder(spec, rules, payments, controls, options.clock,
+        options.maxBodyBytes);
+    ControlApi controlApi = new ControlApi(new ControlTarget(spec));
+    this.server = new WireMockServer(options()
+        .port(options.port)
+        .bindAddress(options.bindAddress)
+        .notifier(new ConsoleNotifier(options.verbose))
+        .maxRequestJournalEntries(options.journalSize)
+        .asynchronousResponseEnabled(true)
+        .asynchronousResponseThreads(4)
+        .extensions(responder, controlApi));
+  }
+
+  /** Options with their defaults: a free port on 127.0.0.1, the spec from the classpath. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts the server; returns this. */
+  public MixPayMock start() {
+    server.start();
+    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Responder.NAME)));
+    return this;
+  }
+
+  /** Stops the server. Safe to call twice. */
+  public void stop() {
+    if (server.isRunning()) {
+      server.stop();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public boolean isRunning() {
+    return server.isRunning();
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** {@code http://host:port}, the value to use instead of {@code https://api.mixpay.me}. */
+  public String baseUrl() {
+    String host = options.bindAddress.equals("0.0.0.0") ? "127.0.0.1" : options.bindAddress;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  /** Forgets payments, test controls and the request journal. */
+  public void reset() {
+    payments.clear();
+    controls.clear();
+    server.resetRequests();
+  }
+
+  /** The next matching request gets this catalogued error; nothing is created. */
+  public void failNext(RequestMatch match, int errorCode) {
+    addRule(match, new TestControls.Fail(errorCode));
+  }
+
+  /** The next matching request is processed and answered after {@code delay}. */
+  public void delayNext(RequestMatch match, Duration delay) {
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay must not be negative");
+    }
+    addRule(match, new TestControls.Delay(delay));
+  }
+
+  /**
+   * The next matching request is processed (a payment is created) and its connection is then
+   * reset instead of answered: what a client sees when the network fails after MixPay acted.
+   */
+  public void dropNext(RequestMatch match) {
+    addRule(match, new TestControls.Drop());
+  }
+
+  /** From now on, more than {@code requestsPerMinute} requests a minute get 1429. */
+  public void rateLimit(int requestsPerMinute) {
+    controls.rateLimiter().on(requestsPerMinute);
+  }
+
+  /** Switches the rate limit off (the default). */
+  public void noRateLimit() {
+    controls.rateLimiter().off();
+  }
+
+  /** Requests received, oldest first, from WireMock's journal. */
+  public List<LoggedRequest> requests() {
+    List<LoggedRequest> out = new ArrayList<>();
+    for (ServeEvent e : server.getAllServeEvents()) {
+      out.add(e.getRequest());
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** Payments created so far, oldest first. */
+  public List<CreatedPayment> payments() {
+    return payments.payments();
+  }
+
+  /** The WireMock server underneath. */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  private void addRule(RequestMatch match, TestControls.Action action) {
+    Objects.requireNonNull(match, "match");
+    controls.add(new TestControls.Rule(match.payeeId, match.orderId, action));
+  }
+
+  private final class ControlTarget implements ControlApi.Target {
+    private final SpecModel spec;
+
+    ControlTarget(SpecModel spec) {
+      this.spec = spec;
+    }
+
+    @Override
+    public void add(TestControls.Rule rule) {
+      controls.add(rule);
+    }
+
+    @Override
+    public void rateLimit(int requestsPerMinute) {
+      MixPayMock.this.rateLimit(requestsPerMinute);
+    }
+
+    @Override
+    public void noRateLimit() {
+      MixPayMock.this.noRateLimit();
+    }
+
+    @Override
+    public Object payments() {
+      return MixPayMock.this.payments();
+    }
+
+    @Override
+    public void reset() {
+      MixPayMock.this.reset();
+    }
+
+    @Override
+    public boolean isCatalogued(int code) {
+      return spec.catalogue().contains(code);
+    }
+  }
+
+  /** Options for a {@link MixPayMock}; every setter documents its default. */
+  public static final class Builder {
+    private int port = 0;
+    private String bindAddress = "127.0.0.1";
+    private String specLocation = MixPayOpenApi.yaml().toString();
+    private Clock clock = Clock.systemUTC();
+    private long maxExpirySeconds = 0;
+    private int maxBodyBytes = 64 * 1024;
+    private int journalSize = 10_000;
+    private boolean verbose = false;
+
+    private Builder() {}
+
+    /** Port to listen on; default 0, a free port chosen at start. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Address to bind; default {@code 127.0.0.1}, so nothing outside this machine reaches it. */
+    public Builder bindAddress(String bindAddress) {
+      this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+      return this;
+    }
+
+    /** A spec file instead of the one in the {@code mixpay-openapi} jar. */
+    public Builder spec(Path specFile) {
+      this.specLocation = specFile.toAbsolutePath().toUri().toString();
+      return this;
+    }
+
+    /** Clock for {@code timestampMs} and the {@code expiredTimestamp} window; default UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Upper bound of the {@code expiredTimestamp} window; default the spec's (240 minutes).
+     * MixPay widened it to 2880 minutes in May 2023: {@code Duration.ofMinutes(2880)}.
+     */
+    public Builder maxExpiry(Duration maxExpiry) {
+      if (maxExpiry.getSeconds() < 11) {
+        throw new IllegalArgumentException("maxExpiry must be more than 10 seconds");
+      }
+      this.maxExpirySeconds = maxExpiry.getSeconds();
+      return this;
+    }
+
+    /** Larger bodies are refused with 1017; default 65536 bytes. */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive");
+      }
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    /** Requests kept in the journal; default 10000, the oldest dropped first. */
+    public Builder journalSize(int journalSize) {
+      this.journalSize = journalSize;
+      return this;
+    }
+
+    /** Log every request to the console; default false. */
+    public Builder verbose(boolean verbose) {
+      this.verbose = verbose;
+      return this;
+    }
+
+    /** A mock with these options, not yet started. */
+    public MixPayMock build() {
+      return new MixPayMock(this);
+    }
+  }
+}

@@ -1,0 +1,236 @@
+package dev.mixpaykit.mock.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Answers every request the way MixPay would, from the spec: route, rate limit, test controls,
+ * body reading, validation, then the operation itself. Bad input of any kind ends in a MixPay
+ * error envelope; nothing here lets an exception reach WireMock.
+ */
+public final class Responder implements ResponseDefinitionTransformerV2 {
+
+  public static final String NAME = "mixpay-responder";
+
+  private final SpecModel spec;
+  private final ErrorCatalogue catalogue;
+  private final RequestRules rules;
+  private final PaymentStore payments;
+  private final TestControls controls;
+  private final Clock clock;
+  private final int maxBodyBytes;
+
+  public Responder(SpecModel spec, RequestRules rules, PaymentStore payments,
+      TestControls controls, Clock clock, int maxBodyBytes) {
+    this.spec = spec;
+    this.catalogue = spec.catalogue();
+    this.rules = rules;
+    this.payments = payments;
+    this.controls = controls;
+    this.clock = clock;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    Request request = serveEvent.getRequest();
+    Map<String, String> headers = new LinkedHashMap<>();
+    try {
+      return respond(request, headers).build();
+    } catch (RuntimeException e) {
+      // A bug in the mock must still look like MixPay's own server error, not a stack trace.
+      return envelope(ErrorCatalogue.SERVER_ERROR,
+          catalogue.get(ErrorCatalogue.SERVER_ERROR).message() + " (mock: " + e + ")", headers)
+          .build();
+    }
+  }
+
+  private ResponseDefinitionBuilder respond(Request request, Map<String, String> headers) {
+    String method = request.getMethod().getName().toUpperCase(Locale.ROOT);
+    String url = request.getUrl();
+    String path = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
+    List<SpecModel.Route> routes = spec.routesFor(path);
+    if (routes.isEmpty()) {
+      return error(ErrorCatalogue.NOT_FOUND, "no route " + method + " " + path, headers);
+    }
+    SpecModel.Route route = routes.stream().filter(r -> r.method().equals(method))
+        .findFirst().orElse(null);
+    if (route == null) {
+      String allowed = routes.stream().map(SpecModel.Route::method)
+          .collect(Collectors.joining(", "));
+      return error(ErrorCatalogue.NOT_FOUND, method + " is not allowed on " + path
+          + "; use " + allowed, headers);
+    }
+
+    RateLimiter.Decision rate = controls.rateLimiter().acquire();
+    if (rate != null) {
+      headers.put("x-ratelimit-limit", Integer.toString(rate.limit()));
+      headers.put("x-ratelimit-remaining", Integer.toString(rate.remaining()));
+      if (!rate.allowed()) {
+        headers.put("Retry-After", Long.toString(rate.retryAfterSeconds()));
+        return error(ErrorCatalogue.RATE_LIMITED, null, headers);
+      }
+    }
+
+    String mediaType = mediaType(request);
+    String body = request.getBody() == null ? "" : request.getBodyAsString();
+    TestControls.Rule rule = controls.hasRules()
+        ? controls.take(RequestBody.lenient(mediaType, body)) : null;
+    if (rule != null && rule.action() instanceof TestControls.Fail fail) {
+      return error(fail.errorCode(), null, headers);
+    }
+
+    ResponseDefinitionBuilder answer = switch (String.valueOf(route.operationId())) {
+      case "createOneTimePayment" -> createOneTimePayment(route.operation(), request, mediaType,
+          body, headers);
+      default -> error(ErrorCatalogue.NOT_FOUND, "the mock does not simulate operation "
+          + route.operationId(), headers);
+    };
+    if (rule != null && rule.action() instanceof TestControls.Delay delay) {
+      answer.withFixedDelay((int) delay.delay().toMillis());
+    } else if (rule != null && rule.action() instanceof TestControls.Drop) {
+      answer.withFault(Fault.CONNECTION_RESET_BY_PEER);
+    }
+    return answer;
+  }
+
+  private ResponseDefinitionBuilder createOneTimePayment(Operation op, Request request,
+      String mediaType, String body, Map<String, String> headers) {
+    var content = op.getRequestBody().getContent();
+    if (mediaType == null || !content.containsKey(mediaType)) {
+      return error(ErrorCatalogue.PARAMETER_ERROR, "Content-Type must be "
+          + String.join(" or ", content.keySet()) + " (got "
+          + (mediaType == null ? "none" : mediaType) + ")", headers);
+    }
+    if (request.getBody() != null && request.getBody().length > maxBodyBytes) {
+      return error(ErrorCatalogue.PARAMETER_ERROR, "the body is larger than " + maxBodyBytes
+          + " bytes", headers);
+    }
+    Schema<?> schema = spec.requestSchema(op, mediaType);
+    if (body.isBlank()) {
+      return error(ErrorCatalogue.PARAMETER_ERROR, "the body is empty; required: "
+          + String.join(", ", schema.getRequired()), headers);
+    }
+    ObjectNode fields;
+    try {
+      fields = RequestBody.read(mediaType, body, schema);
+    } catch (RequestBody.Unreadable e) {
+      return error(ErrorCatalogue.PARAMETER_ERROR, e.getMessage(), headers);
+    }
+    List<Violation> violations = rules.check(fields, schema);
+    if (!violations.isEmpty()) {
+      return violations(violations, headers);
+    }
+
+    Map<String, Object> idempotency = spec.extension(op.getExtensions(), "x-mixpay-idempotency");
+    PaymentStore.Outcome outcome = payments.create(withoutDeprecated(fields, schema),
+        defaults(schema), keys(idempotency), clock.instant());
+    if (outcome.conflict()) {
+      int code = ((Number) idempotency.get("conflictErrorCode")).intValue();
+      return error(code, "payment " + outcome.payment().code()
+          + " was created with other parameters", headers);
+    }
+    ObjectNode data = JsonNodeFactory.instance.objectNode()
+        .put("code", outcome.payment().code());
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode()
+        .put("code", 0).put("success", true).put("message", "");
+    envelope.set("data", data);
+    envelope.put("timestampMs", clock.millis());
+    return json(200, envelope, headers);
+  }
+
+  /** One envelope naming every violation; its code is the generic one unless all agree. */
+  private ResponseDefinitionBuilder violations(List<Violation> violations,
+      Map<String, String> headers) {
+    int code = violations.stream().allMatch(v -> v.code() == violations.get(0).code())
+        ? violations.get(0).code() : ErrorCatalogue.PARAMETER_ERROR;
+    return error(code, violations.stream().map(Violation::toString)
+        .collect(Collectors.joining("; ")), headers);
+  }
+
+  private ResponseDefinitionBuilder error(int code, String detail, Map<String, String> headers) {
+    ErrorCatalogue.Entry entry = catalogue.get(code);
+    String message = detail == null ? entry.message() : entry.message() + " " + detail + ".";
+    return envelope(code, message, headers);
+  }
+
+  private ResponseDefinitionBuilder envelope(int code, String message,
+      Map<String, String> headers) {
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode()
+        .put("code", code).put("success", false).put("message", message);
+    envelope.putArray("data");
+    envelope.put("timestampMs", clock.millis());
+    return json(catalogue.get(code).httpStatus(), envelope, headers);
+  }
+
+  private static ResponseDefinitionBuilder json(int status, JsonNode body,
+      Map<String, String> headers) {
+    ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json");
+    headers.forEach(b::withHeader);
+    try {
+      return b.withBody(RequestBody.MAPPER.writeValueAsString(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String mediaType(Request request) {
+    String header = request.getHeader("Content-Type");
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static ObjectNode withoutDeprecated(ObjectNode fields, Schema<?> schema) {
+    ObjectNode copy = fields.deepCopy();
+    schema.getProperties().forEach((name, property) -> {
+      if (Boolean.TRUE.equals(((Schema<?>) property).getDeprecated())) {
+        copy.remove(name);
+      }
+    });
+    return copy;
+  }
+
+  private static Map<String, JsonNode> defaults(Schema<?> schema) {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    schema.getProperties().forEach((name, property) -> {
+      Object value = ((Schema<?>) property).getDefault();
+      if (value != null) {
+        out.put(name, RequestBody.MAPPER.valueToTree(value));
+      }
+    });
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> keys(Map<String, Object> idempotency) {
+    return idempotency == null ? List.of()
+        : new ArrayList<>((List<List<String>>) idempotency.get("keys"));
+  }
+}
