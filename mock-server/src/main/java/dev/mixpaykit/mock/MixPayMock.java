@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mixpaykit.mock.internal.ControlApi;
 import dev.mixpaykit.mock.internal.PaymentStore;
 import dev.mixpaykit.mock.internal.RateLimiter;
+import dev.mixpaykit.mock.internal.RawBodyServerFactory;
 import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.Responder;
 import dev.mixpaykit.mock.internal.SpecModel;
@@ -67,6 +68,7 @@ public final class MixPayMock implements AutoCloseable {
         .maxRequestJournalEntries(options.journalSize)
         .asynchronousResponseEnabled(true)
         .asynchronousResponseThreads(4)
+        .httpServerFactory(new RawBodyServerFactory())
         .extensions(responder, controlApi));
   }
 

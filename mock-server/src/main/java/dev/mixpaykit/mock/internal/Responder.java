@@ -95,7 +95,9 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     }
 
     String mediaType = mediaType(request);
-    String body = request.getBody() == null ? "" : request.getBodyAsString();
+    // Decoded here, as UTF-8: WireMock would trust the charset a client names, even a bogus one.
+    String body = request.getBody() == null ? ""
+        : new String(request.getBody(), java.nio.charset.StandardCharsets.UTF_8);
     TestControls.Rule rule = controls.hasRules()
         ? controls.take(RequestBody.lenient(mediaType, body)) : null;
     if (rule != null && rule.action() instanceof TestControls.Fail fail) {

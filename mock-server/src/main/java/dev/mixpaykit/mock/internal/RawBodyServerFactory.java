@@ -1,0 +1,116 @@
+package dev.mixpaykit.mock.internal;
+
+import com.github.tomakehurst.wiremock.core.Options;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.HttpServer;
+import com.github.tomakehurst.wiremock.http.HttpServerFactory;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+
+/**
+ * WireMock's Jetty server, except that form bodies reach the mock unparsed.
+ *
+ * <p>WireMock decodes every form body as it wraps the request, and a body such as
+ * {@code payeeId=%zz} (or a form with an unknown charset) makes it answer an HTML 500 page with
+ * a stack trace before any extension runs. Hiding the form content type from that eager decoding
+ * leaves the body to {@link RequestBody}, which reports it as a MixPay parameter error. The
+ * {@code Content-Type} header itself is untouched, except that a charset Java does not know is
+ * dropped from it: WireMock would fail on that too.
+ */
+public final class RawBodyServerFactory implements HttpServerFactory {
+
+  @Override
+  public String getName() {
+    return "mixpay-raw-body-jetty";
+  }
+
+  @Override
+  public HttpServer buildHttpServer(Options options, AdminRequestHandler admin,
+      StubRequestHandler stubs) {
+    return new Jetty11HttpServer(options, admin, stubs) {
+      @Override
+      protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
+        context.addFilter(new FilterHolder(new RawFormFilter()), "/*",
+            EnumSet.of(DispatcherType.REQUEST));
+      }
+    };
+  }
+
+  private static final class RawFormFilter implements Filter {
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      HttpServletRequest http = (HttpServletRequest) request;
+      String type = http.getHeader("Content-Type");
+      if (type == null) {
+        chain.doFilter(request, response);
+        return;
+      }
+      boolean form = type.toLowerCase(Locale.ROOT).contains("form-urlencoded");
+      String usable = knownCharsetOnly(type);
+      if (!form && usable.equals(type)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      chain.doFilter(new HttpServletRequestWrapper(http) {
+        @Override
+        public String getContentType() {
+          return form ? null : usable;
+        }
+
+        @Override
+        public String getCharacterEncoding() {
+          return form ? null : super.getCharacterEncoding();
+        }
+
+        @Override
+        public String getHeader(String name) {
+          return "Content-Type".equalsIgnoreCase(name) ? usable : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+          return "Content-Type".equalsIgnoreCase(name)
+              ? Collections.enumeration(List.of(usable)) : super.getHeaders(name);
+        }
+      }, response);
+    }
+
+    /**
+     * The header without its charset when Java does not know that charset: WireMock would
+     * otherwise fail on it while logging the body. The mock reads bodies as UTF-8 anyway.
+     */
+    private static String knownCharsetOnly(String type) {
+      int at = type.toLowerCase(Locale.ROOT).indexOf("charset=");
+      if (at < 0) {
+        return type;
+      }
+      String name = type.substring(at + 8).split("[;\\s]", 2)[0].replace("\"", "");
+      try {
+        if (Charset.isSupported(name)) {
+          return type;
+        }
+      } catch (IllegalArgumentException e) {
+        // an illegal charset name is as unusable as an unknown one
+      }
+      return type.substring(0, type.indexOf(';') < 0 ? type.length() : type.indexOf(';'));
+    }
+  }
+}
