@@ -31,6 +31,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // The executable jar logs through slf4j-simple: quiet unless asked.
+    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     int status = run(args, System.out, System.err);
     if (status != 0) {
       System.exit(status);

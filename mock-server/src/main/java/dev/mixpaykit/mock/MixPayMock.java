@@ -66,6 +66,7 @@ public final class MixPayMock implements AutoCloseable {
         .bindAddress(options.bindAddress)
         .notifier(new ConsoleNotifier(options.verbose))
         .maxRequestJournalEntries(options.journalSize)
+        .jettyAcceptors(1)
         .asynchronousResponseEnabled(true)
         .asynchronousResponseThreads(4)
         .httpServerFactory(new RawBodyServerFactory())
