@@ -130,7 +130,7 @@ class CreatePaymentContractTest {
       "settlementAssetId| btc          | 1017  | settlementAssetId: must be a UUID",
       "strictMode       | yes          | 1017  | strictMode: must be true or false",
       "returnTo         | not a url    | 1017  | returnTo: must be a URI",
-      "callbackUrl      | http://shop.example.com/cb | 10061 | callbackUrl: must match ^https://",
+      "callbackUrl      | http://shop.example.com/cb | 10061 | callbackUrl: must match ^https://[^\\s]+$",
       "expiredTimestamp | now+10       | 10063 | expiredTimestamp: must be more than 10 seconds from now",
       "expiredTimestamp | now-60       | 10063 | expiredTimestamp: must be more than 10 seconds from now",
       "expiredTimestamp | now+14400    | 10064 | expiredTimestamp: must be less than 14400 seconds from now",

@@ -53,6 +53,12 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     return NAME;
   }
 
+  /** Only the mock's own catch-all stub: stubs a test adds through WireMock answer as written. */
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();

@@ -1,0 +1,76 @@
+package dev.mixpaykit.sdk;
+
+import dev.mixpaykit.sdk.MixPayValidationException.Violation;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.validator.HibernateValidator;
+
+/**
+ * Checks a request before it is sent: the spec's constraints through Hibernate Validator on the
+ * generated model (its annotations are generated from the spec), then the rules the spec states
+ * in {@code x-mixpay-*} extensions because a schema cannot hold them.
+ */
+final class RequestValidator {
+
+  /** {@code x-mixpay-required-one-of} of OneTimePaymentRequest. */
+  static final List<String> ONE_OF_REQUIRED = List.of("orderId", "traceId");
+  /** {@code x-mixpay-seconds-from-now.exclusiveMinimum} of expiredTimestamp. */
+  static final long MIN_SECONDS_FROM_NOW = 10;
+  /** {@code x-mixpay-seconds-from-now.exclusiveMaximum} of expiredTimestamp (240 minutes). */
+  static final long MAX_SECONDS_FROM_NOW = 14_400;
+
+  // Building a factory scans annotations and bootstraps EL: once per JVM, and only when used.
+  private static final class Holder {
+    static final ValidatorFactory FACTORY = Validation.byProvider(HibernateValidator.class)
+        .configure().buildValidatorFactory();
+    static final Validator VALIDATOR = FACTORY.getValidator();
+  }
+
+  private final long maxSecondsFromNow;
+
+  RequestValidator(long maxSecondsFromNow) {
+    this.maxSecondsFromNow = maxSecondsFromNow;
+  }
+
+  /** Throws listing every violation, or returns. */
+  void check(dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentRequest model,
+      Instant now) {
+    List<Violation> violations = new ArrayList<>();
+    for (ConstraintViolation<?> v : Holder.VALIDATOR.validate(model)) {
+      String rule = v.getConstraintDescriptor().getAnnotation()
+          instanceof jakarta.validation.constraints.NotNull ? "is required" : v.getMessage();
+      violations.add(new Violation(v.getPropertyPath().toString(), rule));
+    }
+    if (model.getOrderId() == null && model.getTraceId() == null) {
+      violations.add(new Violation(String.join("/", ONE_OF_REQUIRED),
+          "one of " + String.join(", ", ONE_OF_REQUIRED) + " is required"));
+    }
+    Long deadline = model.getExpiredTimestamp();
+    if (deadline != null) {
+      long fromNow = deadline - now.getEpochSecond();
+      if (fromNow <= MIN_SECONDS_FROM_NOW) {
+        violations.add(new Violation("expiredTimestamp", "must be more than "
+            + MIN_SECONDS_FROM_NOW + " seconds from now (is " + fromNow + ")"));
+      } else if (fromNow >= maxSecondsFromNow) {
+        violations.add(new Violation("expiredTimestamp", "must be less than "
+            + maxSecondsFromNow + " seconds from now (is " + fromNow + ")"));
+      }
+    }
+    if (!violations.isEmpty()) {
+      violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+      throw new MixPayValidationException(violations);
+    }
+  }
+
+  /** Bootstraps Hibernate Validator now rather than on the first request. */
+  static void warmUp() {
+    Holder.VALIDATOR.getConstraintsForClass(
+        dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentRequest.class);
+  }
+}

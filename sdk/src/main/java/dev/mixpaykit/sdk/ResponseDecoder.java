@@ -1,0 +1,121 @@
+package dev.mixpaykit.sdk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentResponse;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Turns an HTTP answer into a result or the right exception. MixPay signals errors in the
+ * envelope, sometimes under HTTP 200, so the envelope decides, not the status; anything that is
+ * not an envelope (empty, truncated, a proxy's HTML page) is a transport failure.
+ */
+final class ResponseDecoder {
+
+  private static final int SNIPPET = 200;
+
+  private final ObjectMapper mapper;
+
+  ResponseDecoder(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  OneTimePayment createdPayment(HttpResponse<String> response) {
+    int status = response.statusCode();
+    String body = response.body();
+    JsonNode envelope = envelope(status, body);
+    Long timestampMs = envelope.path("timestampMs").canConvertToLong()
+        ? envelope.path("timestampMs").asLong() : null;
+    int code = envelope.path("code").asInt();
+    if (envelope.path("success").asBoolean(false) && code == 0 && status / 100 == 2) {
+      OneTimePaymentResponse decoded;
+      try {
+        decoded = mapper.treeToValue(envelope, OneTimePaymentResponse.class);
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        throw notAnEnvelope(status, body, "a success envelope without a valid data.code", e);
+      }
+      if (decoded.getData() == null || decoded.getData().getCode() == null) {
+        throw notAnEnvelope(status, body, "a success envelope without data.code", null);
+      }
+      return new OneTimePayment(decoded.getData().getCode().toString(),
+          timestampMs == null ? null : Instant.ofEpochMilli(timestampMs));
+    }
+    String message = envelope.path("message").asText("");
+    throw apiException(code, message, status, timestampMs, body, retryAfter(response));
+  }
+
+  private JsonNode envelope(int status, String body) {
+    if (body == null || body.isBlank()) {
+      throw notAnEnvelope(status, body, "an empty body", null);
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw notAnEnvelope(status, body, "a body that is not JSON (or is cut short)", e);
+    }
+    if (node == null || !node.isObject() || !node.path("code").canConvertToInt()
+        || !node.path("success").isBoolean()) {
+      throw notAnEnvelope(status, body, "JSON that is not a MixPay envelope", null);
+    }
+    return node;
+  }
+
+  /** The subclass for what the caller can do about it; the HTTP status wins when it is 4xx/5xx. */
+  static MixPayApiException apiException(int code, String message, int status, Long timestampMs,
+      String body, Duration retryAfter) {
+    int kind = status >= 400 ? status : statusOf(code);
+    if (kind == 429) {
+      return new MixPayRateLimitException(code, message, status, timestampMs, body, retryAfter);
+    }
+    if (kind == 409) {
+      return new MixPayConflictException(code, message, status, timestampMs, body);
+    }
+    if (kind >= 500) {
+      return new MixPayServerException(code, message, status, timestampMs, body);
+    }
+    return new MixPayRequestException(code, message, status, timestampMs, body);
+  }
+
+  /** The spec's HTTP-status mapping ({@code x-mixpay-errors}), for errors sent under HTTP 200. */
+  static int statusOf(int code) {
+    if (code == ErrorCode.RATE_LIMITED.getValue()) {
+      return 429;
+    }
+    if (code == ErrorCode.ORDER_CONFLICT.getValue() || code == ErrorCode.TRACE_EXPIRED.getValue()) {
+      return 409;
+    }
+    if (code == ErrorCode.SERVER_ERROR.getValue()) {
+      return 500;
+    }
+    if (code == ErrorCode.MAINTENANCE.getValue()) {
+      return 503;
+    }
+    if (code == ErrorCode.NOT_FOUND.getValue()) {
+      return 404;
+    }
+    return 400;
+  }
+
+  private static Duration retryAfter(HttpResponse<?> response) {
+    return response.headers().firstValue("Retry-After").map(v -> {
+      try {
+        long seconds = Long.parseLong(v.trim());
+        return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+      } catch (NumberFormatException e) {
+        return null; // an HTTP date; the backoff applies instead
+      }
+    }).orElse(null);
+  }
+
+  private static MixPayTransportException notAnEnvelope(int status, String body, String what,
+      Throwable cause) {
+    String snippet = body == null ? "" : body.length() <= SNIPPET ? body
+        : body.substring(0, SNIPPET) + "...";
+    return new MixPayTransportException("MixPay answered HTTP " + status + " with " + what
+        + (snippet.isBlank() ? "" : ": " + snippet), status, body, cause);
+  }
+}
