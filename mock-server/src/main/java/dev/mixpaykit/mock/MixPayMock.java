@@ -81,8 +81,14 @@ public final class MixPayMock implements AutoCloseable {
   /** Starts the server; returns this. */
   public MixPayMock start() {
     server.start();
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(Responder.NAME)));
+    addCatchAllStub();
     return this;
+  }
+
+  // Every request reaches the responder unless a test added a more specific WireMock stub.
+  private void addCatchAllStub() {
+    server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE)
+        .willReturn(aResponse().withTransformers(Responder.NAME)));
   }
 
   /** Stops the server. Safe to call twice. */
@@ -112,11 +118,12 @@ public final class MixPayMock implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
-  /** Forgets payments, test controls and the request journal. */
+  /** Forgets payments, test controls, stubs added through {@link #wireMock()} and the journal. */
   public void reset() {
     payments.clear();
     controls.clear();
-    server.resetRequests();
+    server.resetAll();
+    addCatchAllStub();
   }
 
   /** The next matching request gets this catalogued error; nothing is created. */
