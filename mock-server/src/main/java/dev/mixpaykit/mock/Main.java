@@ -87,6 +87,10 @@ public final class Main {
       stopped.countDown();
     }, "mixpay-mock-shutdown"));
     out.println("MixPay mock listening on " + mock.baseUrl());
+    if (Boolean.getBoolean("mixpay.mock.timing")) {
+      out.println("ready " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+          + " ms after the JVM started");
+    }
     out.flush();
     stopped.await();
     return 0;

@@ -7,9 +7,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.mixpaykit.mock.internal.BoundedJournal;
 import dev.mixpaykit.mock.internal.ControlApi;
+import dev.mixpaykit.mock.internal.DeferredResponder;
 import dev.mixpaykit.mock.internal.PaymentStore;
 import dev.mixpaykit.mock.internal.RateLimiter;
 import dev.mixpaykit.mock.internal.RawBodyServerFactory;
@@ -25,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A local stand-in for {@code https://api.mixpay.me}, driven by the MixPay OpenAPI description.
@@ -51,26 +56,41 @@ public final class MixPayMock implements AutoCloseable {
   private final Builder options;
   private final PaymentStore payments = new PaymentStore();
   private final TestControls controls;
+  private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
 
   private MixPayMock(Builder options) {
     this.options = options;
     this.controls = new TestControls(new RateLimiter(options.clock));
-    SpecModel spec = SpecModel.load(options.specLocation);
-    RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds);
-    Responder responder = new Responder(spec, rules, payments, controls, options.clock,
-        options.maxBodyBytes);
-    ControlApi controlApi = new ControlApi(new ControlTarget(spec));
-    this.server = new WireMockServer(options()
+    // Reading the spec and bootstrapping the schema validator take most of start-up; they run
+    // on their own thread while WireMock and Jetty start on this one.
+    this.engine = CompletableFuture.supplyAsync(() -> {
+      SpecModel spec = SpecModel.load(options.specLocation);
+      RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds);
+      rules.warmUp(spec);
+      if (Boolean.getBoolean("mixpay.mock.timing")) {
+        System.out.println("spec ready " + java.lang.management.ManagementFactory
+            .getRuntimeMXBean().getUptime() + " ms");
+      }
+      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes);
+    }, runnable -> {
+      Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
+      t.setDaemon(true);
+      t.start();
+    });
+    WireMockConfiguration config = options()
         .port(options.port)
         .bindAddress(options.bindAddress)
         .notifier(new ConsoleNotifier(options.verbose))
-        .maxRequestJournalEntries(options.journalSize)
         .jettyAcceptors(1)
-        .asynchronousResponseEnabled(true)
-        .asynchronousResponseThreads(4)
+        .templatingEnabled(false)
+        .gzipDisabled(true)
+        .http2PlainDisabled(true)
+        .extensionScanningEnabled(false)
         .httpServerFactory(new RawBodyServerFactory())
-        .extensions(responder, controlApi));
+        .extensions(new DeferredResponder(engine), new ControlApi(new ControlTarget()));
+    this.server = new WireMockServer(config.withStores(
+        new BoundedJournal(config.filesRoot(), options.journalSize)));
   }
 
   /** Options with their defaults: a free port on 127.0.0.1, the spec from the classpath. */
@@ -82,6 +102,17 @@ public final class MixPayMock implements AutoCloseable {
   public MixPayMock start() {
     server.start();
     addCatchAllStub();
+    if (Boolean.getBoolean("mixpay.mock.timing")) {
+      System.out.println("server ready " + java.lang.management.ManagementFactory
+          .getRuntimeMXBean().getUptime() + " ms");
+    }
+    try {
+      engine.join();
+    } catch (CompletionException e) {
+      server.stop();
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
     return this;
   }
 
@@ -183,11 +214,6 @@ public final class MixPayMock implements AutoCloseable {
   }
 
   private final class ControlTarget implements ControlApi.Target {
-    private final SpecModel spec;
-
-    ControlTarget(SpecModel spec) {
-      this.spec = spec;
-    }
 
     @Override
     public void add(TestControls.Rule rule) {
@@ -216,7 +242,7 @@ public final class MixPayMock implements AutoCloseable {
 
     @Override
     public boolean isCatalogued(int code) {
-      return spec.catalogue().contains(code);
+      return engine.join().catalogue().contains(code);
     }
   }
 
@@ -224,7 +250,8 @@ public final class MixPayMock implements AutoCloseable {
   public static final class Builder {
     private int port = 0;
     private String bindAddress = "127.0.0.1";
-    private String specLocation = MixPayOpenApi.yaml().toString();
+    // The JSON twin of the YAML: same document, and JSON parses in a fraction of the time.
+    private String specLocation = MixPayOpenApi.json().toString();
     private Clock clock = Clock.systemUTC();
     private long maxExpirySeconds = 0;
     private int maxBodyBytes = 64 * 1024;
@@ -283,6 +310,9 @@ public final class MixPayMock implements AutoCloseable {
 
     /** Requests kept in the journal; default 10000, the oldest dropped first. */
     public Builder journalSize(int journalSize) {
+      if (journalSize < 1) {
+        throw new IllegalArgumentException("journalSize must be positive");
+      }
       this.journalSize = journalSize;
       return this;
     }

@@ -36,6 +36,8 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
   private final TestControls controls;
   private final Clock clock;
   private final int maxBodyBytes;
+  // Keyed by operationId and media type: cheap to hash, unlike the schema objects themselves.
+  private final Map<String, Creation> creations = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Responder(SpecModel spec, RequestRules rules, PaymentStore payments,
       TestControls controls, Clock clock, int maxBodyBytes) {
@@ -51,6 +53,10 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
   @Override
   public String getName() {
     return NAME;
+  }
+
+  public ErrorCatalogue catalogue() {
+    return catalogue;
   }
 
   /** Only the mock's own catch-all stub: stubs a test adds through WireMock answer as written. */
@@ -152,21 +158,49 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
       return violations(violations, headers);
     }
 
-    Map<String, Object> idempotency = spec.extension(op.getExtensions(), "x-mixpay-idempotency");
-    PaymentStore.Outcome outcome = payments.create(withoutDeprecated(fields, schema),
-        defaults(schema), keys(idempotency), clock.instant());
+    Creation creation = creations.computeIfAbsent(op.getOperationId() + " " + mediaType,
+        k -> new Creation(op, schema));
+    for (String name : creation.ignored) {
+      fields.remove(name);
+    }
+    PaymentStore.Outcome outcome = payments.create(fields, creation.defaults, creation.keys,
+        clock.instant());
     if (outcome.conflict()) {
-      int code = ((Number) idempotency.get("conflictErrorCode")).intValue();
-      return error(code, "payment " + outcome.payment().code()
+      return error(creation.conflictCode, "payment " + outcome.payment().code()
           + " was created with other parameters", headers);
     }
-    ObjectNode data = JsonNodeFactory.instance.objectNode()
-        .put("code", outcome.payment().code());
-    ObjectNode envelope = JsonNodeFactory.instance.objectNode()
-        .put("code", 0).put("success", true).put("message", "");
-    envelope.set("data", data);
-    envelope.put("timestampMs", clock.millis());
-    return json(200, envelope, headers);
+    // The code is a UUID (the mock's own, or a validated traceId): nothing here needs escaping.
+    String envelope = "{\"code\":0,\"success\":true,\"message\":\"\",\"data\":{\"code\":\""
+        + outcome.payment().code() + "\"},\"timestampMs\":" + clock.millis() + "}";
+    return text(200, envelope, headers);
+  }
+
+  /** What creating needs from the spec, worked out once per request schema. */
+  private final class Creation {
+    final Map<String, JsonNode> defaults = new LinkedHashMap<>();
+    final List<List<String>> keys;
+    final int conflictCode;
+    final List<String> ignored = new ArrayList<>();
+
+    @SuppressWarnings("unchecked")
+    Creation(Operation op, Schema<?> schema) {
+      schema.getProperties().forEach((name, property) -> {
+        Schema<?> p = (Schema<?>) property;
+        if (p.getDefault() != null) {
+          defaults.put(name, RequestBody.MAPPER.valueToTree(p.getDefault()));
+        }
+        // Deprecated fields (isTemp) are accepted and ignored, as MixPay does.
+        if (Boolean.TRUE.equals(p.getDeprecated())) {
+          ignored.add(name);
+        }
+      });
+      Map<String, Object> idempotency = spec.extension(op.getExtensions(),
+          "x-mixpay-idempotency");
+      keys = idempotency == null ? List.of()
+          : List.copyOf((List<List<String>>) idempotency.get("keys"));
+      conflictCode = idempotency == null ? ErrorCatalogue.PARAMETER_ERROR
+          : ((Number) idempotency.get("conflictErrorCode")).intValue();
+    }
   }
 
   /** One envelope naming every violation; its code is the generic one unless all agree. */
@@ -195,15 +229,20 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
 
   private static ResponseDefinitionBuilder json(int status, JsonNode body,
       Map<String, String> headers) {
+    try {
+      return text(status, RequestBody.MAPPER.writeValueAsString(body), headers);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ResponseDefinitionBuilder text(int status, String json,
+      Map<String, String> headers) {
     ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
         .withStatus(status)
         .withHeader("Content-Type", "application/json");
     headers.forEach(b::withHeader);
-    try {
-      return b.withBody(RequestBody.MAPPER.writeValueAsString(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return b.withBody(json);
   }
 
   private static String mediaType(Request request) {
@@ -215,30 +254,4 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
   }
 
-  private static ObjectNode withoutDeprecated(ObjectNode fields, Schema<?> schema) {
-    ObjectNode copy = fields.deepCopy();
-    schema.getProperties().forEach((name, property) -> {
-      if (Boolean.TRUE.equals(((Schema<?>) property).getDeprecated())) {
-        copy.remove(name);
-      }
-    });
-    return copy;
-  }
-
-  private static Map<String, JsonNode> defaults(Schema<?> schema) {
-    Map<String, JsonNode> out = new LinkedHashMap<>();
-    schema.getProperties().forEach((name, property) -> {
-      Object value = ((Schema<?>) property).getDefault();
-      if (value != null) {
-        out.put(name, RequestBody.MAPPER.valueToTree(value));
-      }
-    });
-    return out;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<List<String>> keys(Map<String, Object> idempotency) {
-    return idempotency == null ? List.of()
-        : new ArrayList<>((List<List<String>>) idempotency.get("keys"));
-  }
 }

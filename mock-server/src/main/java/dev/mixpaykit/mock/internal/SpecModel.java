@@ -59,6 +59,10 @@ public final class SpecModel {
     return catalogue;
   }
 
+  public List<Route> routes() {
+    return routes;
+  }
+
   /** Routes whose template matches {@code path}, any method. */
   public List<Route> routesFor(String path) {
     List<Route> out = new ArrayList<>(2);

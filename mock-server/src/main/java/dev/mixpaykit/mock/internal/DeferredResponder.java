@@ -1,0 +1,34 @@
+package dev.mixpaykit.mock.internal;
+
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Registers the {@link Responder} with WireMock before the spec has finished loading; a request
+ * that arrives earlier waits for it.
+ */
+public final class DeferredResponder implements ResponseDefinitionTransformerV2 {
+
+  private final CompletableFuture<Responder> responder;
+
+  public DeferredResponder(CompletableFuture<Responder> responder) {
+    this.responder = responder;
+  }
+
+  @Override
+  public String getName() {
+    return Responder.NAME;
+  }
+
+  @Override
+  public boolean applyGlobally() {
+    return false;
+  }
+
+  @Override
+  public ResponseDefinition transform(ServeEvent serveEvent) {
+    return responder.join().transform(serveEvent);
+  }
+}
