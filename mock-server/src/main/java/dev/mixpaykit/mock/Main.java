@@ -43,6 +43,7 @@ public final class Main {
   /** Parses, starts, and blocks until the JVM shuts down; returns an exit status on misuse. */
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     MixPayMock.Builder builder = MixPayMock.builder().port(4010);
+    boolean verbose = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -61,7 +62,10 @@ public final class Main {
           }
           case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
               Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
-          case "--verbose" -> builder.verbose(true);
+          case "--verbose" -> {
+            builder.verbose(true);
+            verbose = true;
+          }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
@@ -87,7 +91,7 @@ public final class Main {
       stopped.countDown();
     }, "mixpay-mock-shutdown"));
     out.println("MixPay mock listening on " + mock.baseUrl());
-    if (Boolean.getBoolean("mixpay.mock.timing")) {
+    if (verbose) {
       out.println("ready " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
           + " ms after the JVM started");
     }

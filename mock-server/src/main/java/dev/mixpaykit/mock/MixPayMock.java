@@ -68,10 +68,6 @@ public final class MixPayMock implements AutoCloseable {
       SpecModel spec = SpecModel.load(options.specLocation);
       RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds);
       rules.warmUp(spec);
-      if (Boolean.getBoolean("mixpay.mock.timing")) {
-        System.out.println("spec ready " + java.lang.management.ManagementFactory
-            .getRuntimeMXBean().getUptime() + " ms");
-      }
       return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
@@ -102,10 +98,6 @@ public final class MixPayMock implements AutoCloseable {
   public MixPayMock start() {
     server.start();
     addCatchAllStub();
-    if (Boolean.getBoolean("mixpay.mock.timing")) {
-      System.out.println("server ready " + java.lang.management.ManagementFactory
-          .getRuntimeMXBean().getUptime() + " ms");
-    }
     try {
       engine.join();
     } catch (CompletionException e) {
