@@ -225,6 +225,27 @@ class AgainstTheMockTest {
   }
 
   @Test
+  void aRetryAfterWithinTheBudgetIsHonouredAndOneBeyondItIsNot() {
+    RetryPolicy tight = RetryPolicy.builder().initialBackoff(Duration.ofMillis(1))
+        .maxBackoff(Duration.ofMillis(1)).maxElapsed(Duration.ofMillis(500)).build();
+    String limited = "{\"code\":1429,\"success\":false,\"message\":\"Too fast.\",\"data\":[]}";
+    mixpay.mock().wireMock().stubFor(post(urlEqualTo("/v1/one_time_payment")).atPriority(1)
+        .inScenario("rl").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0").withBody(limited))
+        .willSetStateTo("again"));
+
+    client(tight).createOneTimePayment(Fixtures.minimal("order-ra-0").build());
+    assertThat(mixpay.mock().requests()).hasSize(2); // waited 0 s as told, then succeeded
+
+    mixpay.mock().reset();
+    stubWithHeader(429, limited, "Retry-After", "1"); // 1 s is beyond the 500 ms budget
+    MixPayRateLimitException e = catchThrowableOfType(MixPayRateLimitException.class,
+        () -> client(tight).createOneTimePayment(Fixtures.minimal("order-ra-1").build()));
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+    assertThat(mixpay.mock().requests()).hasSize(1);
+  }
+
+  @Test
   void asyncCallsSucceedRetryAndFailLikeSyncOnes() {
     mixpay.mock().dropNext(RequestMatch.any());
     OneTimePayment payment = client(FAST_RETRY)
@@ -242,6 +263,11 @@ class AgainstTheMockTest {
         () -> client(FAST_RETRY).createOneTimePaymentAsync(
             Fixtures.minimal("order-async-2").build()).join());
     assertThat(conflict).hasCauseInstanceOf(MixPayConflictException.class);
+  }
+
+  private static void stubWithHeader(int status, String body, String header, String value) {
+    mixpay.mock().wireMock().stubFor(post(urlEqualTo("/v1/one_time_payment")).atPriority(1)
+        .willReturn(aResponse().withStatus(status).withHeader(header, value).withBody(body)));
   }
 
   private static void stub(int status, String body) {
