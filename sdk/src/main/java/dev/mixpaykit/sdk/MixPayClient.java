@@ -181,13 +181,13 @@ public final class MixPayClient {
 
     /** Time to open a connection; default 10 s. Ignored with {@link #httpClient}. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
     /** Time for one attempt's answer; default 30 s. */
     public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = positive(requestTimeout, "requestTimeout");
+      this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
       return this;
     }
 
@@ -232,7 +232,7 @@ public final class MixPayClient {
      * MixPay widened it to 2880 minutes in May 2023.
      */
     public Builder maxExpiry(Duration maxExpiry) {
-      this.maxExpiry = positive(maxExpiry, "maxExpiry");
+      this.maxExpiry = Checks.positive(maxExpiry, "maxExpiry");
       return this;
     }
 
@@ -253,14 +253,6 @@ public final class MixPayClient {
       b.clock = clock;
       b.maxExpiry = maxExpiry;
       return b;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return d;
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.mixpaykit.sdk;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When the client sends a request again: after a connection failure or timeout, an HTTP 5xx,
@@ -104,32 +103,24 @@ public final class RetryPolicy {
 
     /** The first wait's upper bound; default 200 ms. */
     public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = positive(initialBackoff, "initialBackoff");
+      this.initialBackoff = Checks.positive(initialBackoff, "initialBackoff");
       return this;
     }
 
     /** No wait is longer; default 5 s. */
     public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = positive(maxBackoff, "maxBackoff");
+      this.maxBackoff = Checks.positive(maxBackoff, "maxBackoff");
       return this;
     }
 
     /** Total time budget from the first attempt; default 30 s. */
     public Builder maxElapsed(Duration maxElapsed) {
-      this.maxElapsed = positive(maxElapsed, "maxElapsed");
+      this.maxElapsed = Checks.positive(maxElapsed, "maxElapsed");
       return this;
     }
 
     public RetryPolicy build() {
       return new RetryPolicy(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return d;
     }
   }
 }
