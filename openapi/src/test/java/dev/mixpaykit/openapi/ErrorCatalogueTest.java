@@ -76,13 +76,13 @@ class ErrorCatalogueTest {
   }
 
   @Test
-  void theStatusTableInTheDescriptionMatchesTheCatalogue() {
+  void theStatusListInTheDescriptionMatchesTheCatalogue() {
     Map<Integer, TreeSet<Integer>> fromCatalogue = new TreeMap<>();
     catalogue(API).forEach((code, row) -> fromCatalogue
         .computeIfAbsent((Integer) row.get("httpStatus"), s -> new TreeSet<>()).add(code));
 
     Map<Integer, TreeSet<Integer>> fromProse = new TreeMap<>();
-    Matcher m = Pattern.compile("(?m)^\\| (\\d{3}) \\| ([-0-9, ]+) \\|")
+    Matcher m = Pattern.compile("(?m)^- \\*\\*(\\d{3})\\*\\* \\(([-0-9, ]+)\\):")
         .matcher(API.getInfo().getDescription());
     while (m.find()) {
       TreeSet<Integer> codes = new TreeSet<>();
