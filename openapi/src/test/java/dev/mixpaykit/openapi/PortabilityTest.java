@@ -34,6 +34,15 @@ class PortabilityTest {
 
   private static final Path OUT = Path.of("target", "portability");
 
+  /**
+   * Warnings about MixPay's own wire names, which the description cannot change: the result
+   * query's {@code with} parameter is a Python keyword, so the Python generator renames it (and
+   * says so). Anything else the description causes fails the test.
+   */
+  private static final List<String> MIXPAY_WIRE_NAMES = List.of(
+      "org.openapitools.codegen.languages.AbstractPythonCodegen: With (reserved word) cannot be"
+          + " used as model name. Renamed to ModelWith");
+
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
   private Level previousLevel;
@@ -71,7 +80,9 @@ class PortabilityTest {
     List<File> files = generate("python", MixPayOpenApi.yaml().toString(), options);
 
     assertThat(files).anySatisfy(f -> assertThat(f.getName()).isEqualTo("one_time_payment_api.py"));
-    assertThat(warnings()).isSubsetOf(baseline);
+    List<String> accepted = new java.util.ArrayList<>(baseline);
+    accepted.addAll(MIXPAY_WIRE_NAMES);
+    assertThat(warnings()).isSubsetOf(accepted);
 
     Process compile = new ProcessBuilder("python3", "-m", "compileall", "-q",
         OUT.resolve("python").resolve("mixpay_client").toString())
