@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mixpaykit.mock.internal.BoundedJournal;
+import dev.mixpaykit.mock.internal.CallbackSender;
 import dev.mixpaykit.mock.internal.ControlApi;
 import dev.mixpaykit.mock.internal.DeferredResponder;
 import dev.mixpaykit.mock.internal.PaymentStore;
@@ -54,7 +55,8 @@ import java.util.concurrent.CompletionException;
 public final class MixPayMock implements AutoCloseable {
 
   private final Builder options;
-  private final PaymentStore payments = new PaymentStore();
+  private final PaymentStore payments;
+  private final CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
   private final TestControls controls;
   private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
@@ -62,13 +64,18 @@ public final class MixPayMock implements AutoCloseable {
   private MixPayMock(Builder options) {
     this.options = options;
     this.controls = new TestControls(new RateLimiter(options.clock));
+    this.payments = new PaymentStore(options.clock, payment -> callbacks.join().onFinal(payment));
     // Reading the spec and bootstrapping the schema validator take most of start-up; they run
     // on their own thread while WireMock and Jetty start on this one.
     this.engine = CompletableFuture.supplyAsync(() -> {
       SpecModel spec = SpecModel.load(options.specLocation);
       RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds);
       rules.warmUp(spec);
-      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes);
+      callbacks.complete(new CallbackSender(spec.callbackRetrySeconds(),
+          spec.callbackTimeoutSeconds(), options.callbackTimeScale,
+          options.allowPlainHttpCallbacks, options.clock));
+      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes,
+          options.allowPlainHttpCallbacks);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
       t.setDaemon(true);
@@ -119,6 +126,7 @@ public final class MixPayMock implements AutoCloseable {
     if (server.isRunning()) {
       server.stop();
     }
+    callbacks.thenAccept(CallbackSender::shutdown);
   }
 
   @Override
@@ -145,6 +153,7 @@ public final class MixPayMock implements AutoCloseable {
   public void reset() {
     payments.clear();
     controls.clear();
+    callbacks.thenAccept(CallbackSender::clear);
     server.resetAll();
     addCatchAllStub();
   }
@@ -178,6 +187,37 @@ public final class MixPayMock implements AutoCloseable {
   /** Switches the rate limit off (the default). */
   public void noRateLimit() {
     controls.rateLimiter().off();
+  }
+
+  /** The payer pays the full price: the payment succeeds and its callback goes out. */
+  public CreatedPayment payInFull(String code) {
+    return payments.pay(code, null);
+  }
+
+  /**
+   * The payer pays {@code amount} (quote units). Less than the price leaves it
+   * {@code paid_less} until the rest is paid or the deadline fails it with 40024.
+   */
+  public CreatedPayment pay(String code, java.math.BigDecimal amount) {
+    if (amount == null || amount.signum() <= 0) {
+      throw new IllegalArgumentException("amount must be positive");
+    }
+    return payments.pay(code, amount);
+  }
+
+  /** The payment fails with this failure code (e.g. "40032", cancelled) and reason. */
+  public CreatedPayment fail(String code, String failureCode, String failureReason) {
+    return payments.fail(code, failureCode, failureReason);
+  }
+
+  /** The payment's deadline passes now: it fails with 40000 (or 40024 if underpaid). */
+  public CreatedPayment expire(String code) {
+    return payments.expire(code);
+  }
+
+  /** Every callback delivery so far, in order. */
+  public List<CallbackAttempt> callbacks() {
+    return callbacks.join().attempts();
   }
 
   /** Requests received, oldest first, from WireMock's journal. */
@@ -233,6 +273,11 @@ public final class MixPayMock implements AutoCloseable {
     }
 
     @Override
+    public MixPayMock mock() {
+      return MixPayMock.this;
+    }
+
+    @Override
     public boolean isCatalogued(int code) {
       return engine.join().catalogue().contains(code);
     }
@@ -249,6 +294,8 @@ public final class MixPayMock implements AutoCloseable {
     private int maxBodyBytes = 64 * 1024;
     private int journalSize = 10_000;
     private boolean verbose = false;
+    private double callbackTimeScale = 1.0;
+    private boolean allowPlainHttpCallbacks = false;
 
     private Builder() {}
 
@@ -312,6 +359,27 @@ public final class MixPayMock implements AutoCloseable {
     /** Log every request to the console; default false. */
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
+      return this;
+    }
+
+    /**
+     * Multiplies MixPay's callback retry schedule (0 s, 15 s, 15 s, 30 s, 180 s, 1800 s ...)
+     * and its 20 s timeout; default 1.0. {@code 0.001} turns half an hour into 1.8 s.
+     */
+    public Builder callbackTimeScale(double callbackTimeScale) {
+      if (!(callbackTimeScale > 0)) {
+        throw new IllegalArgumentException("callbackTimeScale must be positive");
+      }
+      this.callbackTimeScale = callbackTimeScale;
+      return this;
+    }
+
+    /**
+     * Accept {@code http://} callback URLs (and send callbacks to them), for endpoints in local
+     * tests; default false, as MixPay refuses them with 10061.
+     */
+    public Builder allowPlainHttpCallbacks(boolean allow) {
+      this.allowPlainHttpCallbacks = allow;
       return this;
     }
 

@@ -24,6 +24,10 @@ import java.time.Duration;
  * DELETE /__admin/mixpay/rate-limit
  * GET    /__admin/mixpay/payments
  * POST   /__admin/mixpay/reset
+ * POST   /__admin/mixpay/payments/{code}/pay     {"amount"?: "5"}  (default: the rest of the price)
+ * POST   /__admin/mixpay/payments/{code}/fail    {"failureCode": "40032", "failureReason"?}
+ * POST   /__admin/mixpay/payments/{code}/expire
+ * GET    /__admin/mixpay/callbacks
  * </pre>
  */
 public final class ControlApi implements AdminApiExtension {
@@ -41,6 +45,8 @@ public final class ControlApi implements AdminApiExtension {
     void reset();
 
     boolean isCatalogued(int code);
+
+    dev.mixpaykit.mock.MixPayMock mock();
   }
 
   private static final ObjectMapper PAYMENTS = JsonMapper.builder()
@@ -112,10 +118,51 @@ public final class ControlApi implements AdminApiExtension {
         throw new IllegalStateException(e);
       }
     });
+    router.add(RequestMethod.POST, "/mixpay/payments/{code}/pay", (admin, event, params) -> {
+      JsonNode body = body(event.getRequest().getBodyAsString());
+      String amount = body == null ? null : body.path("amount").asText(null);
+      return paymentChange(() -> amount == null ? target.mock().payInFull(params.get("code"))
+          : target.mock().pay(params.get("code"), new java.math.BigDecimal(amount)));
+    });
+    router.add(RequestMethod.POST, "/mixpay/payments/{code}/fail", (admin, event, params) -> {
+      JsonNode body = body(event.getRequest().getBodyAsString());
+      String code = body == null ? null : body.path("failureCode").asText(null);
+      if (code == null) {
+        return problem("failureCode is required, e.g. \"40032\"");
+      }
+      return paymentChange(() -> target.mock().fail(params.get("code"), code,
+          body.path("failureReason").asText("")));
+    });
+    router.add(RequestMethod.POST, "/mixpay/payments/{code}/expire", (admin, event, params) ->
+        paymentChange(() -> target.mock().expire(params.get("code"))));
+    router.add(RequestMethod.GET, "/mixpay/callbacks", (admin, event, params) -> {
+      try {
+        return json(200, PAYMENTS.writeValueAsString(target.mock().callbacks()));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    });
     router.add(RequestMethod.POST, "/mixpay/reset", (admin, event, params) -> {
       target.reset();
       return json(200, "{\"reset\":true}");
     });
+  }
+
+  private static ResponseDefinition paymentChange(
+      java.util.function.Supplier<dev.mixpaykit.mock.CreatedPayment> change) {
+    try {
+      return json(200, PAYMENTS.writeValueAsString(change.get()));
+    } catch (NumberFormatException e) {
+      return problem("amount must be a decimal string, e.g. \"5\"");
+    } catch (IllegalArgumentException e) {
+      return json(404, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
+          .valueOf(e.getMessage()) + "}");
+    } catch (IllegalStateException e) {
+      return json(409, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
+          .valueOf(e.getMessage()) + "}");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static JsonNode body(String text) {

@@ -56,6 +56,52 @@ public final class RequestRules {
     return out;
   }
 
+  /**
+   * Checks query parameters against their schemas, and the operation's
+   * {@code x-mixpay-identifier-sets} (at least one set present in full).
+   */
+  @SuppressWarnings("unchecked")
+  public List<Violation> checkParameters(Map<String, String> query,
+      io.swagger.v3.oas.models.Operation op) {
+    List<Violation> out = new ArrayList<>();
+    if (op.getParameters() != null) {
+      for (var parameter : op.getParameters()) {
+        String value = query.get(parameter.getName());
+        if (value == null || !"query".equals(parameter.getIn())) {
+          continue;
+        }
+        ValidationReport report = validator.validate(value, parameter.getSchema(),
+            "request.query");
+        for (ValidationReport.Message m : report.getMessages()) {
+          if (m.getLevel() == ValidationReport.Level.ERROR) {
+            String key = m.getKey();
+            String keyword = key.contains(".schema.format.") ? "format"
+                : key.substring(key.lastIndexOf('.') + 1);
+            out.add(new Violation(parameter.getName(),
+                rule(keyword, parameter.getSchema(), m.getMessage()),
+                ErrorCatalogue.PARAMETER_ERROR));
+          }
+        }
+      }
+    }
+    Object sets = op.getExtensions() == null ? null
+        : op.getExtensions().get("x-mixpay-identifier-sets");
+    if (out.isEmpty() && sets instanceof List<?> list && !list.isEmpty()) {
+      boolean complete = false;
+      List<String> described = new ArrayList<>();
+      for (Object set : list) {
+        List<String> names = (List<String>) set;
+        complete |= names.stream().allMatch(query::containsKey);
+        described.add(String.join(" with ", names));
+      }
+      if (!complete) {
+        out.add(new Violation(String.join("/", described), String.join(", or ", described)
+            + " is required", ErrorCatalogue.PARAMETER_ERROR));
+      }
+    }
+    return out;
+  }
+
   /** Runs one validation per operation so that the first request does not pay for bootstrap. */
   public void warmUp(SpecModel spec) {
     for (SpecModel.Route route : spec.routes()) {

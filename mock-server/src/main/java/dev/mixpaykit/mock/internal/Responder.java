@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import dev.mixpaykit.mock.CreatedPayment;
 import java.util.stream.Collectors;
 
 /**
@@ -36,11 +38,13 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
   private final TestControls controls;
   private final Clock clock;
   private final int maxBodyBytes;
+  private final boolean allowPlainHttpCallbacks;
   // Keyed by operationId and media type: cheap to hash, unlike the schema objects themselves.
   private final Map<String, Creation> creations = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Responder(SpecModel spec, RequestRules rules, PaymentStore payments,
-      TestControls controls, Clock clock, int maxBodyBytes) {
+      TestControls controls, Clock clock, int maxBodyBytes, boolean allowPlainHttpCallbacks) {
+    this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
     this.spec = spec;
     this.catalogue = spec.catalogue();
     this.rules = rules;
@@ -119,6 +123,7 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     ResponseDefinitionBuilder answer = switch (String.valueOf(route.operationId())) {
       case "createOneTimePayment" -> createOneTimePayment(route.operation(), request, mediaType,
           body, headers);
+      case "getPaymentResult" -> paymentResult(route.operation(), url, headers);
       default -> error(ErrorCatalogue.NOT_FOUND, "the mock does not simulate operation "
           + route.operationId(), headers);
     };
@@ -154,6 +159,11 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
       return error(ErrorCatalogue.PARAMETER_ERROR, e.getMessage(), headers);
     }
     List<Violation> violations = rules.check(fields, schema);
+    if (allowPlainHttpCallbacks) {
+      // Local test endpoints are plain HTTP; MixPay itself never accepts them (10061).
+      violations.removeIf(v -> v.field().equals("callbackUrl")
+          && fields.path("callbackUrl").asText("").startsWith("http://"));
+    }
     if (!violations.isEmpty()) {
       return violations(violations, headers);
     }
@@ -163,8 +173,7 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     for (String name : creation.ignored) {
       fields.remove(name);
     }
-    PaymentStore.Outcome outcome = payments.create(fields, creation.defaults, creation.keys,
-        clock.instant());
+    PaymentStore.Outcome outcome = payments.create(fields, creation.defaults, creation.keys);
     if (outcome.conflict()) {
       return error(creation.conflictCode, "payment " + outcome.payment().code()
           + " was created with other parameters", headers);
@@ -200,6 +209,53 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
           : List.copyOf((List<List<String>>) idempotency.get("keys"));
       conflictCode = idempotency == null ? ErrorCatalogue.PARAMETER_ERROR
           : ((Number) idempotency.get("conflictErrorCode")).intValue();
+    }
+  }
+
+  private ResponseDefinitionBuilder paymentResult(Operation op, String url,
+      Map<String, String> headers) {
+    Map<String, String> query = query(url);
+    List<Violation> violations = rules.checkParameters(query, op);
+    if (!violations.isEmpty()) {
+      return violations(violations, headers);
+    }
+    String traceId = query.get("traceId");
+    Optional<CreatedPayment> payment = traceId != null ? payments.byCode(traceId)
+        : payments.byOrder(query.get("payeeId"), query.get("orderId"));
+    if (payment.isEmpty()) {
+      return error(ErrorCatalogue.NOT_FOUND, "no payment with " + (traceId != null
+          ? "traceId " + traceId
+          : "orderId " + query.get("orderId") + " for payee " + query.get("payeeId")), headers);
+    }
+    ObjectNode envelope = JsonNodeFactory.instance.objectNode()
+        .put("code", 0).put("success", true).put("message", "");
+    envelope.set("data", PaymentResults.data(payment.get()));
+    envelope.put("timestampMs", clock.millis());
+    return json(200, envelope, headers);
+  }
+
+  private static Map<String, String> query(String url) {
+    Map<String, String> out = new LinkedHashMap<>();
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return out;
+    }
+    for (String pair : url.substring(q + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      if (pair.isEmpty()) {
+        continue;
+      }
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      out.putIfAbsent(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
+    }
+    return out;
+  }
+
+  private static String decode(String s) {
+    try {
+      return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
     }
   }
 

@@ -59,6 +59,43 @@ public final class SpecModel {
     return catalogue;
   }
 
+  /**
+   * MixPay's callback schedule from the first callback operation that states one
+   * ({@code x-mixpay-retry-seconds}, {@code x-mixpay-timeout-seconds}); empty if none does.
+   */
+  public List<Long> callbackRetrySeconds() {
+    Object v = callbackExtension("x-mixpay-retry-seconds");
+    List<Long> out = new ArrayList<>();
+    if (v instanceof List<?> list) {
+      list.forEach(x -> out.add(((Number) x).longValue()));
+    }
+    return out;
+  }
+
+  public long callbackTimeoutSeconds() {
+    Object v = callbackExtension("x-mixpay-timeout-seconds");
+    return v instanceof Number n ? n.longValue() : 20;
+  }
+
+  private Object callbackExtension(String name) {
+    for (Route route : routes) {
+      var callbacks = route.operation().getCallbacks();
+      if (callbacks == null) {
+        continue;
+      }
+      for (var callback : callbacks.values()) {
+        for (PathItem item : callback.values()) {
+          for (Operation op : item.readOperations()) {
+            if (op.getExtensions() != null && op.getExtensions().containsKey(name)) {
+              return op.getExtensions().get(name);
+            }
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   public List<Route> routes() {
     return routes;
   }

@@ -1,0 +1,137 @@
+package dev.mixpaykit.mock.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixpaykit.mock.CallbackAttempt;
+import dev.mixpaykit.mock.CreatedPayment;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends MixPay's payment callback when a payment turns final: a JSON POST of its identifiers to
+ * its {@code callbackUrl}, repeated on MixPay's schedule (from the spec's
+ * {@code x-mixpay-retry-seconds}, optionally sped up for tests) until the endpoint answers HTTP
+ * 200 with {@code {"code":"SUCCESS"}}. Redirects are never followed; plain-HTTP targets are
+ * refused unless allowed for local tests. Every attempt is recorded.
+ */
+public final class CallbackSender {
+
+  private static final int MAX_ANSWER = 1000;
+
+  private final List<Long> retrySeconds;
+  private final long timeoutSeconds;
+  private final double timeScale;
+  private final boolean allowPlainHttp;
+  private final Clock clock;
+  private final HttpClient http = HttpClient.newBuilder()
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+      r -> {
+        Thread t = new Thread(r, "mixpay-mock-callbacks");
+        t.setDaemon(true);
+        return t;
+      });
+  private final List<CallbackAttempt> attempts = new ArrayList<>();
+  // Bumped by clear(): deliveries scheduled before a reset are dropped.
+  private final AtomicLong generation = new AtomicLong();
+
+  public CallbackSender(List<Long> retrySeconds, long timeoutSeconds, double timeScale,
+      boolean allowPlainHttp, Clock clock) {
+    this.retrySeconds = List.copyOf(retrySeconds);
+    this.timeoutSeconds = timeoutSeconds;
+    this.timeScale = timeScale;
+    this.allowPlainHttp = allowPlainHttp;
+    this.clock = clock;
+  }
+
+  /** Starts delivering the callback of a payment that just turned final. */
+  public void onFinal(CreatedPayment payment) {
+    String url = payment.parameters().get("callbackUrl");
+    if (url == null || retrySeconds.isEmpty()) {
+      return;
+    }
+    schedule(payment, URI.create(url), 1, generation.get());
+  }
+
+  private void schedule(CreatedPayment payment, URI url, int attempt, long gen) {
+    long delayMs = (long) (retrySeconds.get(attempt - 1) * 1000 * timeScale);
+    scheduler.schedule(() -> deliver(payment, url, attempt, gen), delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  private void deliver(CreatedPayment payment, URI url, int attempt, long gen) {
+    if (gen != generation.get()) {
+      return;
+    }
+    if ("http".equalsIgnoreCase(url.getScheme()) && !allowPlainHttp) {
+      record(new CallbackAttempt(payment.code(), url, attempt, clock.instant(), 0, null,
+          "refused: callbacks go to HTTPS URLs only", false));
+      return;
+    }
+    ObjectNode body = RequestBody.MAPPER.createObjectNode();
+    body.put("orderId", payment.orderId());
+    body.put("traceId", payment.code());
+    body.put("payeeId", payment.payeeId());
+    long timeoutMs = Math.max(200, (long) (timeoutSeconds * 1000 * timeScale));
+    CallbackAttempt result;
+    try {
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url)
+              .timeout(Duration.ofMillis(timeoutMs))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      String text = answer.body() == null ? "" : answer.body();
+      result = new CallbackAttempt(payment.code(), url, attempt, clock.instant(),
+          answer.statusCode(), text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text,
+          null, answer.statusCode() == 200 && saysSuccess(text));
+    } catch (IOException e) {
+      result = new CallbackAttempt(payment.code(), url, attempt, clock.instant(), 0, null,
+          e.toString(), false);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    record(result);
+    if (!result.accepted() && attempt < retrySeconds.size() && gen == generation.get()) {
+      schedule(payment, url, attempt + 1, gen);
+    }
+  }
+
+  private static boolean saysSuccess(String text) {
+    try {
+      JsonNode node = RequestBody.MAPPER.readTree(text);
+      return node != null && "SUCCESS".equals(node.path("code").asText(null));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private synchronized void record(CallbackAttempt attempt) {
+    attempts.add(attempt);
+  }
+
+  public synchronized List<CallbackAttempt> attempts() {
+    return List.copyOf(attempts);
+  }
+
+  public synchronized void clear() {
+    generation.incrementAndGet();
+    attempts.clear();
+  }
+
+  public void shutdown() {
+    scheduler.shutdownNow();
+  }
+}

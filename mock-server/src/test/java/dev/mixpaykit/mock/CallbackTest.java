@@ -1,0 +1,153 @@
+package dev.mixpaykit.mock;
+
+import static dev.mixpaykit.mock.Contract.form;
+import static dev.mixpaykit.mock.Contract.minimal;
+import static dev.mixpaykit.mock.Contract.wrongOnPurpose;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The mock POSTs MixPay's callback on MixPay's schedule, sped up a thousand times. */
+class CallbackTest {
+
+  @RegisterExtension
+  static MixPayMockExtension mixpay = new MixPayMockExtension(MixPayMock.builder()
+      .callbackTimeScale(0.001).allowPlainHttpCallbacks(true));
+
+  private HttpServer shop;
+  private final List<String> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final AtomicInteger redirectHits = new AtomicInteger();
+
+  @BeforeEach
+  void startShop() throws IOException {
+    shop = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    shop.createContext("/callback", exchange -> {
+      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      boolean fail = failuresLeft.getAndDecrement() > 0;
+      answer(exchange, fail ? 500 : 200, fail ? "busy" : "{\"code\":\"SUCCESS\"}");
+    });
+    shop.createContext("/moved", exchange -> {
+      exchange.getResponseHeaders().add("Location", url("/redirected"));
+      answer(exchange, 302, "");
+    });
+    shop.createContext("/redirected", exchange -> {
+      redirectHits.incrementAndGet();
+      answer(exchange, 200, "{\"code\":\"SUCCESS\"}");
+    });
+    shop.start();
+  }
+
+  @AfterEach
+  void stopShop() {
+    shop.stop(0);
+  }
+
+  @Test
+  void aPaidPaymentIsCalledBackWithItsIdentifiersUntilTheShopSaysSuccess() {
+    failuresLeft.set(3);
+    String code = create("order-cb-1", url("/callback?order=1"));
+
+    mixpay.mock().payInFull(code);
+    await(() -> mixpay.mock().callbacks().size() == 4);
+
+    assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::attempt)
+        .containsExactly(1, 2, 3, 4);
+    assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::accepted)
+        .containsExactly(false, false, false, true);
+    assertThat(mixpay.mock().callbacks().get(0).httpStatus()).isEqualTo(500);
+    assertThat(received).hasSize(4).allSatisfy(body -> assertThat(body).isEqualTo(
+        "{\"orderId\":\"order-cb-1\",\"traceId\":\"" + code + "\",\"payeeId\":\""
+            + Contract.PAYEE + "\"}"));
+  }
+
+  @Test
+  void aFailedPaymentIsCalledBackToo() {
+    String code = create("order-cb-2", url("/callback"));
+
+    mixpay.mock().expire(code);
+    await(() -> mixpay.mock().callbacks().size() == 1);
+
+    assertThat(mixpay.mock().callbacks().get(0).accepted()).isTrue();
+  }
+
+  @Test
+  void redirectsAreNeverFollowed() {
+    String code = create("order-cb-3", url("/moved"));
+
+    mixpay.mock().payInFull(code);
+    await(() -> mixpay.mock().callbacks().size() >= 2);
+
+    assertThat(mixpay.mock().callbacks().get(0).httpStatus()).isEqualTo(302);
+    assertThat(mixpay.mock().callbacks().get(0).accepted()).isFalse();
+    assertThat(redirectHits).hasValue(0);
+  }
+
+  @Test
+  void theAttemptsAreReadableOverHttp() {
+    String code = create("order-cb-4", url("/callback"));
+    mixpay.mock().payInFull(code);
+    await(() -> mixpay.mock().callbacks().size() == 1);
+
+    RestAssured().get("/__admin/mixpay/callbacks").then().statusCode(200)
+        .body("[0].paymentCode", org.hamcrest.Matchers.equalTo(code))
+        .body("[0].accepted", org.hamcrest.Matchers.equalTo(true));
+  }
+
+  @Test
+  void withoutTheLocalTestOptionPlainHttpCallbacksAreRefusedAsMixPayDoes() {
+    try (MixPayMock strict = MixPayMock.builder().build().start()) {
+      Map<String, Object> fields = minimal("order-cb-5");
+      fields.put("callbackUrl", url("/callback"));
+      form(wrongOnPurpose(strict), fields).post("/v1/one_time_payment")
+          .then().statusCode(400).body("code", org.hamcrest.Matchers.equalTo(10061));
+    }
+  }
+
+  private static io.restassured.specification.RequestSpecification RestAssured() {
+    return io.restassured.RestAssured.given().baseUri(mixpay.baseUrl());
+  }
+
+  private String create(String orderId, String callbackUrl) {
+    Map<String, Object> fields = minimal(orderId);
+    fields.put("callbackUrl", callbackUrl);
+    return form(wrongOnPurpose(mixpay.mock()), fields).post("/v1/one_time_payment")
+        .then().statusCode(200).extract().path("data.code");
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + shop.getAddress().getPort() + path;
+  }
+
+  /** Polls a condition until it holds, for at most five seconds. */
+  private static void await(BooleanSupplier condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status,
+      String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
