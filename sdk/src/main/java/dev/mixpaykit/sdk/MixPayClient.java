@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.mixpaykit.sdk.internal.generated.ApiClient;
 import dev.mixpaykit.sdk.internal.generated.ApiException;
 import dev.mixpaykit.sdk.internal.generated.api.OneTimePaymentApi;
+import dev.mixpaykit.sdk.internal.generated.api.PaymentResultApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -54,6 +56,7 @@ public final class MixPayClient {
 
   private final Builder config;
   private final OneTimePaymentApi api;
+  private final PaymentResultApi resultApi;
   private final Transport transport;
   private final ResponseDecoder decoder;
   private final RequestValidator validator;
@@ -73,6 +76,7 @@ public final class MixPayClient {
     String userAgent = config.userAgent == null ? USER_AGENT : config.userAgent + " " + USER_AGENT;
     generated.setRequestInterceptor(request -> request.header("User-Agent", userAgent));
     this.api = new OneTimePaymentApi(generated);
+    this.resultApi = new PaymentResultApi(generated);
     HttpClient http = config.httpClient != null ? config.httpClient : generated.getHttpClient();
     this.transport = new Transport(http, config.retryPolicy,
         config.executor != null ? config.executor : ForkJoinPool.commonPool());
@@ -118,6 +122,84 @@ public final class MixPayClient {
       return CompletableFuture.failedFuture(e);
     }
     return transport.sendAsync(http, request.isIdempotent(), decoder::createdPayment);
+  }
+
+  /**
+   * The state of the payment with this traceId (for a one-time payment, its code). A GET: it is
+   * retried under the policy like any idempotent request.
+   *
+   * @throws MixPayApiException 404 when MixPay knows no such payment
+   */
+  public PaymentResult getPaymentResult(UUID traceId) {
+    Objects.requireNonNull(traceId, "traceId");
+    return transport.send(resultRequest(traceId, null, null), true, decoder::paymentResult);
+  }
+
+  /** The state of this payee's order. */
+  public PaymentResult getPaymentResult(String payeeId, String orderId) {
+    return transport.send(resultRequest(null, Objects.requireNonNull(orderId, "orderId"),
+        Objects.requireNonNull(payeeId, "payeeId")), true, decoder::paymentResult);
+  }
+
+  /** {@link #getPaymentResult(UUID)} without blocking. */
+  public CompletableFuture<PaymentResult> getPaymentResultAsync(UUID traceId) {
+    Objects.requireNonNull(traceId, "traceId");
+    return transport.sendAsync(resultRequest(traceId, null, null), true, decoder::paymentResult);
+  }
+
+  /**
+   * What MixPay requires before an order is fulfilled: fetches the result of the payment a
+   * callback names (never trusting the callback itself) and checks that its status is
+   * {@code success} and that its payeeId, quoteAmount and quoteAssetId are the ones the order
+   * asked for.
+   *
+   * @param callback the callback as received
+   * @param order the request the payment was created with (or one with the same payee,
+   *     amount, asset and identifiers)
+   * @throws MixPayApiException when MixPay refuses the result query (404: unknown payment)
+   */
+  public PaymentVerification verifyPayment(PaymentCallback callback,
+      OneTimePaymentRequest order) {
+    Objects.requireNonNull(callback, "callback");
+    Objects.requireNonNull(order, "order");
+    if (order.orderId() != null && callback.orderId() != null
+        && !order.orderId().equals(callback.orderId())) {
+      throw new IllegalArgumentException("the callback is for order " + callback.orderId()
+          + ", not " + order.orderId());
+    }
+    UUID trace = uuid(callback.traceId());
+    PaymentResult result = trace != null ? getPaymentResult(trace)
+        : getPaymentResult(callback.payeeId(), callback.orderId());
+    String reason = null;
+    if (!PaymentStatus.SUCCESS.equals(result.status())) {
+      reason = "status is " + result.status() + ", not success";
+    } else if (!Objects.equals(order.payeeId(), result.payeeId())) {
+      reason = "payeeId is " + result.payeeId() + ", not " + order.payeeId();
+    } else if (result.quoteAmount() == null
+        || result.quoteAmount().compareTo(order.quoteAmount()) != 0) {
+      reason = "quoteAmount is " + result.quoteAmount() + ", not " + order.quoteAmount();
+    } else if (result.quoteAssetId() == null
+        || !result.quoteAssetId().equalsIgnoreCase(order.quoteAssetId())) {
+      reason = "quoteAssetId is " + result.quoteAssetId() + ", not " + order.quoteAssetId();
+    }
+    return new PaymentVerification(reason == null, reason, result);
+  }
+
+  private static UUID uuid(String text) {
+    try {
+      return text == null ? null : UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private HttpRequest resultRequest(UUID traceId, String orderId, String payeeId) {
+    try {
+      return resultApi.getPaymentResultRequestBuilder(traceId, orderId, payeeId, null, Map.of())
+          .build();
+    } catch (ApiException e) {
+      throw new IllegalStateException("generated request builder refused a request", e);
+    }
   }
 
   /** Validates, then lets the generated layer build the HTTP request. */

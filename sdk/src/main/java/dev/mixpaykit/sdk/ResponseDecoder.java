@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentResponse;
+import dev.mixpaykit.sdk.internal.generated.model.PaymentResultResponse;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,34 @@ final class ResponseDecoder {
   }
 
   OneTimePayment createdPayment(HttpResponse<String> response) {
+    return decode(response, OneTimePaymentResponse.class, (decoded, time) -> {
+      if (decoded.getData() == null || decoded.getData().getCode() == null) {
+        return null;
+      }
+      return new OneTimePayment(decoded.getData().getCode().toString(), time);
+    });
+  }
+
+  PaymentResult paymentResult(HttpResponse<String> response) {
+    return decode(response, PaymentResultResponse.class, (decoded, time) -> {
+      var d = decoded.getData();
+      if (d == null || d.getStatus() == null) {
+        return null;
+      }
+      return new PaymentResult(PaymentStatus.of(d.getStatus()), d.getPayeeId(),
+          d.getTraceId() == null ? null : d.getTraceId().toString(), decimal(d.getQuoteAmount()),
+          d.getQuoteAssetId(), d.getQuoteSymbol(), decimal(d.getPaymentAmount()),
+          d.getPaymentAssetId(), d.getPaymentSymbol(), decimal(d.getSettleAmount()),
+          d.getSettlementAssetId(), d.getSettleStatus(), d.getTxid(), date(d.getDate()),
+          d.getFailureCode() == null ? "0" : d.getFailureCode(),
+          d.getFailureReason() == null ? "" : d.getFailureReason(),
+          decimal(d.getSurplusAmount()), d.getSurplusStatus());
+    });
+  }
+
+  /** A success envelope's data, by the generated model; anything else becomes an exception. */
+  private <M, T> T decode(HttpResponse<String> response, Class<M> model,
+      java.util.function.BiFunction<M, Instant, T> onSuccess) {
     int status = response.statusCode();
     String body = response.body();
     JsonNode envelope = envelope(status, body);
@@ -31,20 +60,36 @@ final class ResponseDecoder {
         ? envelope.path("timestampMs").asLong() : null;
     int code = envelope.path("code").asInt();
     if (envelope.path("success").asBoolean(false) && code == 0 && status / 100 == 2) {
-      OneTimePaymentResponse decoded;
+      T result;
       try {
-        decoded = mapper.treeToValue(envelope, OneTimePaymentResponse.class);
+        result = onSuccess.apply(mapper.treeToValue(envelope, model),
+            timestampMs == null ? null : Instant.ofEpochMilli(timestampMs));
       } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw notAnEnvelope(status, body, "a success envelope without a valid data.code", e);
+        throw notAnEnvelope(status, body, "a success envelope whose data is not as specified", e);
       }
-      if (decoded.getData() == null || decoded.getData().getCode() == null) {
-        throw notAnEnvelope(status, body, "a success envelope without data.code", null);
+      if (result == null) {
+        throw notAnEnvelope(status, body, "a success envelope without its data", null);
       }
-      return new OneTimePayment(decoded.getData().getCode().toString(),
-          timestampMs == null ? null : Instant.ofEpochMilli(timestampMs));
+      return result;
     }
     String message = envelope.path("message").asText("");
     throw apiException(code, message, status, timestampMs, body, retryAfter(response));
+  }
+
+  /** MixPay's decimal strings; a malformed one is refused rather than guessed. */
+  private static java.math.BigDecimal decimal(String text) {
+    return text == null || text.isBlank() ? null : new java.math.BigDecimal(text.trim());
+  }
+
+  /** Unix seconds, sent as a number or as a numeric string; anything else is unknown (null). */
+  static Instant date(Object value) {
+    if (value instanceof Number n) {
+      return Instant.ofEpochSecond(n.longValue());
+    }
+    if (value instanceof String s && s.trim().matches("\\d{1,12}")) {
+      return Instant.ofEpochSecond(Long.parseLong(s.trim()));
+    }
+    return null;
   }
 
   private JsonNode envelope(int status, String body) {
