@@ -81,7 +81,8 @@ public final class MixPayClient {
     this.transport = new Transport(http, config.retryPolicy,
         config.executor != null ? config.executor : ForkJoinPool.commonPool());
     this.decoder = new ResponseDecoder(mapper);
-    this.validator = new RequestValidator(config.maxExpiry.getSeconds());
+    this.validator = new RequestValidator(config.maxExpiry.getSeconds(),
+        config.allowPlainHttpCallbacks);
     this.contentType = config.bodyEncoding == BodyEncoding.JSON
         ? Map.of("Content-Type", "application/json") : Map.of();
     RequestValidator.warmUp();
@@ -246,6 +247,7 @@ public final class MixPayClient {
     private Executor executor;
     private Clock clock = Clock.systemUTC();
     private Duration maxExpiry = Duration.ofSeconds(RequestValidator.MAX_SECONDS_FROM_NOW);
+    private boolean allowPlainHttpCallbacks;
 
     private Builder() {}
 
@@ -318,6 +320,15 @@ public final class MixPayClient {
       return this;
     }
 
+    /**
+     * Accept {@code http://} callback URLs, for a local endpoint in tests against the mock
+     * (started with the same option); default false, since MixPay refuses them (10061).
+     */
+    public Builder allowPlainHttpCallbacks(boolean allow) {
+      this.allowPlainHttpCallbacks = allow;
+      return this;
+    }
+
     public MixPayClient build() {
       return new MixPayClient(this);
     }
@@ -334,6 +345,7 @@ public final class MixPayClient {
       b.executor = executor;
       b.clock = clock;
       b.maxExpiry = maxExpiry;
+      b.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
       return b;
     }
   }

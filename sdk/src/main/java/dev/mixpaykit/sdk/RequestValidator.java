@@ -33,9 +33,15 @@ final class RequestValidator {
   }
 
   private final long maxSecondsFromNow;
+  private final boolean allowPlainHttpCallbacks;
 
   RequestValidator(long maxSecondsFromNow) {
+    this(maxSecondsFromNow, false);
+  }
+
+  RequestValidator(long maxSecondsFromNow, boolean allowPlainHttpCallbacks) {
     this.maxSecondsFromNow = maxSecondsFromNow;
+    this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
   }
 
   /** Throws listing every violation, or returns. */
@@ -43,6 +49,10 @@ final class RequestValidator {
       Instant now) {
     List<Violation> violations = new ArrayList<>();
     for (ConstraintViolation<?> v : Holder.VALIDATOR.validate(model)) {
+      if (allowPlainHttpCallbacks && "callbackUrl".equals(v.getPropertyPath().toString())
+          && model.getCallbackUrl().startsWith("http://")) {
+        continue; // a local endpoint in a test against the mock; MixPay refuses these
+      }
       String rule = v.getConstraintDescriptor().getAnnotation()
           instanceof jakarta.validation.constraints.NotNull ? "is required" : v.getMessage();
       violations.add(new Violation(v.getPropertyPath().toString(), rule));

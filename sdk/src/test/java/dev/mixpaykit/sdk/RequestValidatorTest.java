@@ -119,6 +119,18 @@ class RequestValidatorTest {
   }
 
   @Test
+  void plainHttpCallbacksPassOnlyWhenAllowedForLocalTests() {
+    OneTimePaymentRequest request = Fixtures.minimal("order-42")
+        .callbackUrl(URI.create("http://127.0.0.1:8080/cb")).build();
+
+    assertThatCode(() -> new RequestValidator(14_400, true)
+        .check(GeneratedModels.toModel(request), NOW)).doesNotThrowAnyException();
+    assertThat(catchThrowableOfType(MixPayValidationException.class,
+        () -> validator.check(GeneratedModels.toModel(request), NOW)).violations())
+        .extracting(MixPayValidationException.Violation::field).containsExactly("callbackUrl");
+  }
+
+  @Test
   void theUpperBoundOfTheDeadlineCanBeWidened() {
     RequestValidator wide = new RequestValidator(2880 * 60);
     OneTimePaymentRequest request = Fixtures.minimal("order-42")
