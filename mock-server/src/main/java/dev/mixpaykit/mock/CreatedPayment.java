@@ -14,7 +14,8 @@ import java.util.Map;
  * @param parameters every accepted field as text, with the spec's defaults filled in and
  *     decimals in plain notation without trailing zeros: what idempotent repeats are compared on
  * @param createdAt when the mock created it
- * @param status {@code unpaid}, {@code paid_less}, {@code success} or {@code failed}
+ * @param status {@code unpaid}, {@code pending}, {@code paid_less}, {@code success} or
+ *     {@code failed}
  * @param paidAmount what was paid so far in quote units, as a plain decimal ("0" when unpaid)
  * @param failureCode {@code "0"}, or why it failed (40000 overtime, 40024 underpaid, ...)
  * @param failureReason empty, or MixPay's reason text

@@ -189,6 +189,11 @@ public final class MixPayMock implements AutoCloseable {
     controls.rateLimiter().off();
   }
 
+  /** The payer's transaction is seen and awaits confirmation: the payment is {@code pending}. */
+  public CreatedPayment markPending(String code) {
+    return payments.pending(code);
+  }
+
   /** The payer pays the full price: the payment succeeds and its callback goes out. */
   public CreatedPayment payInFull(String code) {
     return payments.pay(code, null);

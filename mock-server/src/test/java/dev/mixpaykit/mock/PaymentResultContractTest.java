@@ -77,6 +77,8 @@ class PaymentResultContractTest {
   @Test
   void paidInFullItSucceedsWithAmountsAsStrings() {
     String code = create(minimal("order-res-2"));
+    mixpay.mock().markPending(code);
+    result("traceId=" + code).body("data.status", equalTo("pending"));
     mixpay.mock().payInFull(code);
 
     result("orderId=order-res-2&payeeId=" + Contract.PAYEE).statusCode(200)
@@ -153,6 +155,8 @@ class PaymentResultContractTest {
     String code = create(minimal("order-res-8"));
     var admin = RestAssured.given().baseUri(mixpay.baseUrl()).contentType("application/json");
 
+    admin.body("{}").post("/__admin/mixpay/payments/" + code + "/pending")
+        .then().statusCode(200).body("status", equalTo("pending"));
     admin.body("{\"amount\":\"3\"}").post("/__admin/mixpay/payments/" + code + "/pay")
         .then().statusCode(200).body("status", equalTo("paid_less"));
     admin.body("{\"amount\":\"x\"}").post("/__admin/mixpay/payments/" + code + "/pay")

@@ -119,8 +119,14 @@ class ErrorCatalogueTest {
   void everyErrorStatusOfEveryOperationHasCataloguedCodes() {
     var statuses = new TreeSet<Integer>();
     catalogue(API).values().forEach(row -> statuses.add((Integer) row.get("httpStatus")));
+    // Every JSON error answer is an envelope with a catalogued code (the hosted checkout page
+    // answers HTML and is not part of the catalogue).
     API.getPaths().values().forEach(item -> item.readOperations().forEach(op ->
-        op.getResponses().keySet().stream().map(Integer::parseInt).filter(s -> s >= 400)
-            .forEach(s -> assertThat(statuses).as(op.getOperationId()).contains(s))));
+        op.getResponses().forEach((status, response) -> {
+          var content = SpecValidityTest.resolve(API, response).getContent();
+          if (Integer.parseInt(status) >= 400 && content.containsKey("application/json")) {
+            assertThat(statuses).as(op.getOperationId()).contains(Integer.parseInt(status));
+          }
+        })));
   }
 }

@@ -24,6 +24,7 @@ import java.time.Duration;
  * DELETE /__admin/mixpay/rate-limit
  * GET    /__admin/mixpay/payments
  * POST   /__admin/mixpay/reset
+ * POST   /__admin/mixpay/payments/{code}/pending
  * POST   /__admin/mixpay/payments/{code}/pay     {"amount"?: "5"}  (default: the rest of the price)
  * POST   /__admin/mixpay/payments/{code}/fail    {"failureCode": "40032", "failureReason"?}
  * POST   /__admin/mixpay/payments/{code}/expire
@@ -133,6 +134,8 @@ public final class ControlApi implements AdminApiExtension {
       return paymentChange(() -> target.mock().fail(params.get("code"), code,
           body.path("failureReason").asText("")));
     });
+    router.add(RequestMethod.POST, "/mixpay/payments/{code}/pending", (admin, event, params) ->
+        paymentChange(() -> target.mock().markPending(params.get("code"))));
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/expire", (admin, event, params) ->
         paymentChange(() -> target.mock().expire(params.get("code"))));
     router.add(RequestMethod.GET, "/mixpay/callbacks", (admin, event, params) -> {

@@ -130,6 +130,11 @@ public final class PaymentStore {
     });
   }
 
+  /** The payer's transaction is seen and awaits confirmation. */
+  public CreatedPayment pending(String code) {
+    return change(code, p -> with(p, "pending", p.paidAmount(), "0", "", p.paidAt()));
+  }
+
   /** The payment fails with this code and reason. */
   public CreatedPayment fail(String code, String failureCode, String failureReason) {
     return change(code, p -> with(p, "failed", p.paidAmount(), failureCode, failureReason,

@@ -100,7 +100,7 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
           + "; use " + allowed, headers);
     }
 
-    RateLimiter.Decision rate = controls.rateLimiter().acquire();
+    RateLimiter.Decision rate = route.otherServer() ? null : controls.rateLimiter().acquire();
     if (rate != null) {
       headers.put("x-ratelimit-limit", Integer.toString(rate.limit()));
       headers.put("x-ratelimit-remaining", Integer.toString(rate.remaining()));
@@ -124,6 +124,7 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
       case "createOneTimePayment" -> createOneTimePayment(route.operation(), request, mediaType,
           body, headers);
       case "getPaymentResult" -> paymentResult(route.operation(), url, headers);
+      case "openCheckout" -> checkout(path.substring(path.lastIndexOf('/') + 1));
       default -> error(ErrorCatalogue.NOT_FOUND, "the mock does not simulate operation "
           + route.operationId(), headers);
     };
@@ -232,6 +233,29 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     envelope.set("data", PaymentResults.data(payment.get()));
     envelope.put("timestampMs", clock.millis());
     return json(200, envelope, headers);
+  }
+
+  /** The hosted checkout, as the payer would see it for the code's state. */
+  private ResponseDefinitionBuilder checkout(String code) {
+    Optional<CreatedPayment> found = payments.byCode(code);
+    if (found.isEmpty()) {
+      return page(404, "not_found", catalogue.get(ErrorCatalogue.NOT_FOUND).message());
+    }
+    CreatedPayment p = found.get();
+    return switch (p.status()) {
+      case "success" -> page(200, "success", "This payment has been completed.");
+      case "failed" -> page(410, "failed", "This payment link has expired.");
+      default -> page(200, p.status(), "Pay " + p.parameters().get("quoteAmount") + " "
+          + p.parameters().get("quoteAssetId").toUpperCase(java.util.Locale.ROOT));
+    };
+  }
+
+  private static ResponseDefinitionBuilder page(int status, String state, String heading) {
+    String html = "<!doctype html><html><head><meta charset=\"utf-8\"><title>MixPay</title>"
+        + "</head><body data-status=\"" + state + "\"><h1>"
+        + heading.replace("&", "&amp;").replace("<", "&lt;") + "</h1></body></html>";
+    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(html);
   }
 
   private static Map<String, String> query(String url) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 public final class SpecModel {
 
   /** A described operation at a path template. */
-  public record Route(String method, String template, Pattern pattern, Operation operation) {
+  public record Route(String method, String template, Pattern pattern, Operation operation,
+      boolean otherServer) {
 
     public String operationId() {
       return operation.getOperationId();
@@ -148,8 +149,11 @@ public final class SpecModel {
       Pattern pattern = Pattern.compile(
           Pattern.quote(e.getKey()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q"));
       Map<PathItem.HttpMethod, Operation> ops = new LinkedHashMap<>(e.getValue().readOperationsMap());
-      ops.forEach((method, op) -> routes.add(
-          new Route(method.name().toUpperCase(Locale.ROOT), e.getKey(), pattern, op)));
+      // A path with servers of its own (the hosted checkout on mixpay.me) is not the API.
+      boolean otherServer = e.getValue().getServers() != null
+          && !e.getValue().getServers().isEmpty();
+      ops.forEach((method, op) -> routes.add(new Route(method.name().toUpperCase(Locale.ROOT),
+          e.getKey(), pattern, op, otherServer)));
     }
     return List.copyOf(routes);
   }
