@@ -22,11 +22,14 @@ public final class Main {
       "  --bind ADDRESS         address to bind (default 127.0.0.1)",
       "  --spec FILE            OpenAPI file to use instead of the embedded one",
       "  --max-expiry-minutes N upper bound of the expiredTimestamp window (default: the spec's)",
+      "  --allow-http-callbacks accept and call http:// callback URLs (local test endpoints)",
+      "  --callback-time-scale F multiply MixPay's callback retry schedule (default 1; 0.001 for tests)",
       "  --verbose              log every request",
       "  --help                 show this help",
       "",
       "Test controls: POST /__admin/mixpay/next, PUT|DELETE /__admin/mixpay/rate-limit,",
-      "GET /__admin/mixpay/payments, POST /__admin/mixpay/reset, GET /__admin/requests.");
+      "GET /__admin/mixpay/payments, POST /__admin/mixpay/payments/{code}/pending|pay|fail|expire,",
+      "GET /__admin/mixpay/callbacks, POST /__admin/mixpay/reset, GET /__admin/requests.");
 
   private Main() {}
 
@@ -62,6 +65,9 @@ public final class Main {
           }
           case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
               Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
+          case "--allow-http-callbacks" -> builder.allowPlainHttpCallbacks(true);
+          case "--callback-time-scale" -> builder.callbackTimeScale(
+              Double.parseDouble(value(args, ++i, "--callback-time-scale")));
           case "--verbose" -> {
             builder.verbose(true);
             verbose = true;

@@ -27,7 +27,8 @@ class MainTest {
     int status = Main.run(new String[] {"--help"}, new PrintStream(out), System.err);
 
     assertThat(status).isZero();
-    assertThat(out.toString()).contains("--port", "--bind", "--spec", "--verbose", "--help");
+    assertThat(out.toString()).contains("--port", "--bind", "--spec", "--verbose", "--help",
+        "--allow-http-callbacks", "--callback-time-scale", "--max-expiry-minutes");
   }
 
   @Test
@@ -37,6 +38,16 @@ class MainTest {
 
     assertThat(status).isEqualTo(2);
     assertThat(err.toString()).contains("unknown option --colour", "Usage:");
+  }
+
+  @Test
+  void aBadNumberIsAUsageError() throws Exception {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"--callback-time-scale", "fast"}, System.out,
+        new PrintStream(err));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString()).contains("error:");
   }
 
   @Test
