@@ -34,16 +34,9 @@ public final class CallbackSender {
   private final double timeScale;
   private final boolean allowPlainHttp;
   private final Clock clock;
-  private final HttpClient http = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-      r -> {
-        Thread t = new Thread(r, "mixpay-mock-callbacks");
-        t.setDaemon(true);
-        return t;
-      });
+  // Created on the first callback: most mocks never send one, and start-up is measured.
+  private HttpClient http;
+  private ScheduledExecutorService scheduler;
   private final List<CallbackAttempt> attempts = new ArrayList<>();
   // Bumped by clear(): deliveries scheduled before a reset are dropped.
   private final AtomicLong generation = new AtomicLong();
@@ -66,9 +59,28 @@ public final class CallbackSender {
     schedule(payment, URI.create(url), 1, generation.get());
   }
 
+  private synchronized ScheduledExecutorService scheduler() {
+    if (scheduler == null) {
+      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mixpay-mock-callbacks");
+        t.setDaemon(true);
+        return t;
+      });
+      http = HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+    }
+    return scheduler;
+  }
+
+  private synchronized HttpClient http() {
+    return http;
+  }
+
   private void schedule(CreatedPayment payment, URI url, int attempt, long gen) {
     long delayMs = (long) (retrySeconds.get(attempt - 1) * 1000 * timeScale);
-    scheduler.schedule(() -> deliver(payment, url, attempt, gen), delayMs, TimeUnit.MILLISECONDS);
+    scheduler().schedule(() -> deliver(payment, url, attempt, gen), delayMs, TimeUnit.MILLISECONDS);
   }
 
   private void deliver(CreatedPayment payment, URI url, int attempt, long gen) {
@@ -87,7 +99,7 @@ public final class CallbackSender {
     long timeoutMs = Math.max(200, (long) (timeoutSeconds * 1000 * timeScale));
     CallbackAttempt result;
     try {
-      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url)
+      HttpResponse<String> answer = http().send(HttpRequest.newBuilder(url)
               .timeout(Duration.ofMillis(timeoutMs))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
@@ -131,7 +143,9 @@ public final class CallbackSender {
     attempts.clear();
   }
 
-  public void shutdown() {
-    scheduler.shutdownNow();
+  public synchronized void shutdown() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
   }
 }
