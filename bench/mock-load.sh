@@ -26,6 +26,7 @@ echo "== start-up: java -jar to the first answered request (ms), 5 runs"
 runs=()
 for _ in 1 2 3 4 5; do
   runs+=("$(python3 bench/first-answer.py "$MOCK_PORT" "${JAVA[@]}" -jar "$JAR" --port "$MOCK_PORT")")
+  sleep 2 # let the previous JVM leave the cores before the next start is timed
 done
 printf '%s\n' "${runs[@]}" | sort -n | tr '\n' ' '
 startup_median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
