@@ -64,7 +64,8 @@ public final class MixPayMock implements AutoCloseable {
   private MixPayMock(Builder options) {
     this.options = options;
     this.controls = new TestControls(new RateLimiter(options.clock));
-    this.payments = new PaymentStore(options.clock, payment -> callbacks.join().onFinal(payment));
+    this.payments = new PaymentStore(options.clock,
+        (payment, event) -> callbacks.join().onEvent(payment, event));
     // Reading the spec and bootstrapping the schema validator take most of start-up; they run
     // on their own thread while WireMock and Jetty start on this one.
     this.engine = CompletableFuture.supplyAsync(() -> {

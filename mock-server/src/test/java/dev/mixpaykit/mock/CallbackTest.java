@@ -76,6 +76,28 @@ class CallbackTest {
   }
 
   @Test
+  void subscribedStateChangesAreCalledBackTooAndOthersAreNot() {
+    Map<String, Object> fields = minimal("order-cb-6");
+    fields.put("callbackUrl", url("/callback"));
+    fields.put("callbackEvent", "pending|settle");
+    String subscribed = form(wrongOnPurpose(mixpay.mock()), fields).post("/v1/one_time_payment")
+        .then().statusCode(200).extract().path("data.code");
+    mixpay.mock().markPending(subscribed);
+    mixpay.mock().payInFull(subscribed);
+    await(() -> mixpay.mock().callbacks().size() == 3);
+    assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::event)
+        .containsExactly("pending", "success", "settle");
+
+    mixpay.mock().reset();
+    String plain = create("order-cb-7", url("/callback"));
+    mixpay.mock().markPending(plain);
+    mixpay.mock().payInFull(plain);
+    await(() -> mixpay.mock().callbacks().size() == 1);
+    assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::event)
+        .containsExactly("success");
+  }
+
+  @Test
   void aFailedPaymentIsCalledBackToo() {
     String code = create("order-cb-2", url("/callback"));
 
@@ -83,6 +105,7 @@ class CallbackTest {
     await(() -> mixpay.mock().callbacks().size() == 1);
 
     assertThat(mixpay.mock().callbacks().get(0).accepted()).isTrue();
+    assertThat(mixpay.mock().callbacks().get(0).event()).isEqualTo("fail");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.mixpaykit.sdk;
 
 import dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentRequest;
 import java.net.URI;
+import java.util.stream.Collectors;
 
 /** Maps the public request onto the generated model, field for field. */
 final class GeneratedModels {
@@ -27,6 +28,8 @@ final class GeneratedModels {
         .returnTo(text(r.returnTo()))
         .failedReturnTo(text(r.failedReturnTo()))
         .callbackUrl(text(r.callbackUrl()))
+        .callbackEvent(r.callbackEvents().isEmpty() ? null : r.callbackEvents().stream()
+            .map(CallbackEvent::value).collect(Collectors.joining("|")))
         .expiredTimestamp(r.expiredTimestamp());
   }
 

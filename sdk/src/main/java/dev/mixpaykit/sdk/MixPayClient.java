@@ -213,7 +213,8 @@ public final class MixPayClient {
           m.getQuoteAssetId(), m.getSettlementAssetId(), m.getStrictMode(),
           m.getPaymentAssetId(), m.getRemark(), m.getExpireSeconds(), m.getIsTemp(),
           m.getTraceId(), m.getOrderId(), m.getSettlementMemo(), m.getReturnTo(),
-          m.getFailedReturnTo(), m.getCallbackUrl(), m.getExpiredTimestamp(), contentType)
+          m.getFailedReturnTo(), m.getCallbackUrl(), m.getCallbackEvent(), m.getExpiredTimestamp(),
+          contentType)
           .build();
     } catch (ApiException e) {
       // Validation has already refused what the generated layer would refuse.

@@ -3,7 +3,11 @@ package dev.mixpaykit.sdk;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,6 +45,7 @@ public final class OneTimePaymentRequest {
   private final URI returnTo;
   private final URI failedReturnTo;
   private final URI callbackUrl;
+  private final Set<CallbackEvent> callbackEvents;
   private final Long expiredTimestamp;
 
   private OneTimePaymentRequest(Builder b) {
@@ -59,6 +64,8 @@ public final class OneTimePaymentRequest {
     this.returnTo = b.returnTo;
     this.failedReturnTo = b.failedReturnTo;
     this.callbackUrl = b.callbackUrl;
+    this.callbackEvents = b.callbackEvents.isEmpty() ? Set.of()
+        : Collections.unmodifiableSet(EnumSet.copyOf(b.callbackEvents));
     this.expiredTimestamp = b.expiredTimestamp;
   }
 
@@ -84,6 +91,8 @@ public final class OneTimePaymentRequest {
     b.returnTo = returnTo;
     b.failedReturnTo = failedReturnTo;
     b.callbackUrl = callbackUrl;
+    b.callbackEvents = callbackEvents.isEmpty() ? EnumSet.noneOf(CallbackEvent.class)
+        : EnumSet.copyOf(callbackEvents);
     b.expiredTimestamp = expiredTimestamp;
     return b;
   }
@@ -152,6 +161,11 @@ public final class OneTimePaymentRequest {
     return callbackUrl;
   }
 
+  /** Extra state changes to be called back for; empty when only success and fail. */
+  public Set<CallbackEvent> callbackEvents() {
+    return callbackEvents;
+  }
+
   /** Unix seconds, or null. */
   public Long expiredTimestamp() {
     return expiredTimestamp;
@@ -186,6 +200,7 @@ public final class OneTimePaymentRequest {
     private URI returnTo;
     private URI failedReturnTo;
     private URI callbackUrl;
+    private EnumSet<CallbackEvent> callbackEvents = EnumSet.noneOf(CallbackEvent.class);
     private Long expiredTimestamp;
 
     private Builder() {}
@@ -281,6 +296,13 @@ public final class OneTimePaymentRequest {
       return this;
     }
 
+    /** Also call back on these state changes (success and fail are always called back). */
+    public Builder callbackEvents(CallbackEvent... events) {
+      this.callbackEvents = EnumSet.noneOf(CallbackEvent.class);
+      this.callbackEvents.addAll(Arrays.asList(events));
+      return this;
+    }
+
     /** Deadline; more than 10 s and less than 240 min after MixPay receives the request. */
     public Builder expiredTimestamp(Instant expiredTimestamp) {
       this.expiredTimestamp = expiredTimestamp == null ? null : expiredTimestamp.getEpochSecond();
@@ -313,6 +335,7 @@ public final class OneTimePaymentRequest {
         && Objects.equals(settlementMemo, r.settlementMemo)
         && Objects.equals(returnTo, r.returnTo) && Objects.equals(failedReturnTo, r.failedReturnTo)
         && Objects.equals(callbackUrl, r.callbackUrl)
+        && Objects.equals(callbackEvents, r.callbackEvents)
         && Objects.equals(expiredTimestamp, r.expiredTimestamp);
   }
 
@@ -320,6 +343,6 @@ public final class OneTimePaymentRequest {
   public int hashCode() {
     return Objects.hash(payeeId, quoteAmount, quoteAssetId, settlementAssetId, strictMode,
         paymentAssetId, remark, expireSeconds, isTemp, traceId, orderId, settlementMemo, returnTo,
-        failedReturnTo, callbackUrl, expiredTimestamp);
+        failedReturnTo, callbackUrl, callbackEvents, expiredTimestamp);
   }
 }

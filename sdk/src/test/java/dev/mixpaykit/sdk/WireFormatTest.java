@@ -103,6 +103,17 @@ class WireFormatTest {
   }
 
   @Test
+  void callbackEventsAreJoinedWithABar() {
+    MixPayClient.builder().baseUrl(mixpay.baseUrl()).build().createOneTimePayment(
+        Fixtures.minimal("order-events").callbackUrl(URI.create("https://shop.example.com/cb"))
+            .callbackEvents(CallbackEvent.PAID_LESS, CallbackEvent.PENDING).build());
+
+    assertThat(mixpay.mock().requests().get(0).getBodyAsString())
+        .endsWith("&callbackUrl=https%3A%2F%2Fshop.example.com%2Fcb"
+            + "&callbackEvent=pending%7Cpaid_less");
+  }
+
+  @Test
   void unsetOptionalFieldsAreNotSent() {
     MixPayClient.builder().baseUrl(mixpay.baseUrl()).build()
         .createOneTimePayment(Fixtures.minimal("order-min").build());

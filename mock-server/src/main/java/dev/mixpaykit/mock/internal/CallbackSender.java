@@ -50,13 +50,24 @@ public final class CallbackSender {
     this.clock = clock;
   }
 
-  /** Starts delivering the callback of a payment that just turned final. */
-  public void onFinal(CreatedPayment payment) {
+  /**
+   * Starts delivering the callback for a state change: always for {@code success} and
+   * {@code fail}, and for the others when the request's {@code callbackEvent} names them.
+   */
+  public void onEvent(CreatedPayment payment, String event) {
     String url = payment.parameters().get("callbackUrl");
-    if (url == null || retrySeconds.isEmpty()) {
+    if (url == null || retrySeconds.isEmpty() || !subscribed(payment, event)) {
       return;
     }
-    schedule(payment, URI.create(url), 1, generation.get());
+    schedule(payment, event, URI.create(url), 1, generation.get());
+  }
+
+  private static boolean subscribed(CreatedPayment payment, String event) {
+    if (event.equals("success") || event.equals("fail")) {
+      return true;
+    }
+    String events = payment.parameters().get("callbackEvent");
+    return events != null && java.util.Arrays.asList(events.split("[|,]")).contains(event);
   }
 
   private synchronized ScheduledExecutorService scheduler() {
@@ -78,17 +89,18 @@ public final class CallbackSender {
     return http;
   }
 
-  private void schedule(CreatedPayment payment, URI url, int attempt, long gen) {
+  private void schedule(CreatedPayment payment, String event, URI url, int attempt, long gen) {
     long delayMs = (long) (retrySeconds.get(attempt - 1) * 1000 * timeScale);
-    scheduler().schedule(() -> deliver(payment, url, attempt, gen), delayMs, TimeUnit.MILLISECONDS);
+    scheduler().schedule(() -> deliver(payment, event, url, attempt, gen), delayMs,
+        TimeUnit.MILLISECONDS);
   }
 
-  private void deliver(CreatedPayment payment, URI url, int attempt, long gen) {
+  private void deliver(CreatedPayment payment, String event, URI url, int attempt, long gen) {
     if (gen != generation.get()) {
       return;
     }
     if ("http".equalsIgnoreCase(url.getScheme()) && !allowPlainHttp) {
-      record(new CallbackAttempt(payment.code(), url, attempt, clock.instant(), 0, null,
+      record(new CallbackAttempt(payment.code(), event, url, attempt, clock.instant(), 0, null,
           "refused: callbacks go to HTTPS URLs only", false));
       return;
     }
@@ -105,11 +117,11 @@ public final class CallbackSender {
               .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
           HttpResponse.BodyHandlers.ofString());
       String text = answer.body() == null ? "" : answer.body();
-      result = new CallbackAttempt(payment.code(), url, attempt, clock.instant(),
+      result = new CallbackAttempt(payment.code(), event, url, attempt, clock.instant(),
           answer.statusCode(), text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text,
           null, answer.statusCode() == 200 && saysSuccess(text));
     } catch (IOException e) {
-      result = new CallbackAttempt(payment.code(), url, attempt, clock.instant(), 0, null,
+      result = new CallbackAttempt(payment.code(), event, url, attempt, clock.instant(), 0, null,
           e.toString(), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -117,7 +129,7 @@ public final class CallbackSender {
     }
     record(result);
     if (!result.accepted() && attempt < retrySeconds.size() && gen == generation.get()) {
-      schedule(payment, url, attempt + 1, gen);
+      schedule(payment, event, url, attempt + 1, gen);
     }
   }
 

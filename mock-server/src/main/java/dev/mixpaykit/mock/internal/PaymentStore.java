@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * The payments the mock has created, their state, and MixPay's idempotency: the same
@@ -45,14 +45,25 @@ public final class PaymentStore {
   }
 
   private final Clock clock;
-  private final Consumer<CreatedPayment> onFinal;
+  private final BiConsumer<CreatedPayment, String> onEvent;
   private final Map<String, Entry> byKey = new HashMap<>();
   private final Map<String, Entry> byCode = new HashMap<>();
   private final List<Entry> all = new ArrayList<>();
 
-  public PaymentStore(Clock clock, Consumer<CreatedPayment> onFinal) {
+  /** A state change, named as MixPay's callback events name it. */
+  private record Event(CreatedPayment payment, String name) {}
+
+  /**
+   * @param onEvent hears every state change outside the lock: {@code pending},
+   *     {@code paid_less}, {@code success} then {@code settle}, or {@code fail}
+   */
+  public PaymentStore(Clock clock, BiConsumer<CreatedPayment, String> onEvent) {
     this.clock = clock;
-    this.onFinal = onFinal;
+    this.onEvent = onEvent;
+  }
+
+  private void publish(List<Event> events) {
+    events.forEach(e -> onEvent.accept(e.payment(), e.name()));
   }
 
   /** Creates, finds the same, or reports a conflict; atomic. */
@@ -60,17 +71,17 @@ public final class PaymentStore {
       List<List<String>> keys) {
     Map<String, String> parameters = canonical(request, defaults);
     List<String> identities = identities(parameters, keys);
-    List<CreatedPayment> finals = new ArrayList<>(1);
+    List<Event> events = new ArrayList<>(1);
     Outcome outcome;
     synchronized (this) {
-      outcome = createLocked(parameters, identities, finals);
+      outcome = createLocked(parameters, identities, events);
     }
-    finals.forEach(onFinal);
+    publish(events);
     return outcome;
   }
 
   private Outcome createLocked(Map<String, String> parameters, List<String> identities,
-      List<CreatedPayment> finals) {
+      List<Event> events) {
     Entry existing = null;
     for (String identity : identities) {
       Entry e = byKey.get(identity);
@@ -80,7 +91,7 @@ public final class PaymentStore {
       existing = e != null ? e : existing;
     }
     if (existing != null) {
-      expireIfDue(existing, finals);
+      expireIfDue(existing, events);
       boolean same = existing.payment.parameters().equals(parameters);
       return new Outcome(existing.payment, false, !same || existing.payment.isFinal());
     }
@@ -147,15 +158,15 @@ public final class PaymentStore {
   }
 
   public List<CreatedPayment> payments() {
-    List<CreatedPayment> finals = new ArrayList<>();
+    List<Event> events = new ArrayList<>();
     List<CreatedPayment> out = new ArrayList<>();
     synchronized (this) {
       for (Entry e : all) {
-        expireIfDue(e, finals);
+        expireIfDue(e, events);
         out.add(e.payment);
       }
     }
-    finals.forEach(onFinal);
+    publish(events);
     return out;
   }
 
@@ -166,49 +177,54 @@ public final class PaymentStore {
   }
 
   private Optional<CreatedPayment> read(java.util.function.Supplier<Entry> find) {
-    List<CreatedPayment> finals = new ArrayList<>(1);
+    List<Event> events = new ArrayList<>(1);
     CreatedPayment found;
     synchronized (this) {
       Entry e = find.get();
       if (e == null) {
         return Optional.empty();
       }
-      expireIfDue(e, finals);
+      expireIfDue(e, events);
       found = e.payment;
     }
-    finals.forEach(onFinal);
+    publish(events);
     return Optional.of(found);
   }
 
   private CreatedPayment change(String code,
       java.util.function.UnaryOperator<CreatedPayment> next) {
     CreatedPayment changed;
-    List<CreatedPayment> finals = new ArrayList<>(1);
+    List<Event> events = new ArrayList<>(1);
     synchronized (this) {
       Entry e = byCode.get(code);
       if (e == null) {
         throw new IllegalArgumentException("no payment with code " + code);
       }
-      expireIfDue(e, finals);
+      expireIfDue(e, events);
       if (e.payment.isFinal()) {
         throw new IllegalStateException("payment " + code + " is already " + e.payment.status());
       }
       e.payment = next.apply(e.payment);
       changed = e.payment;
-      if (changed.isFinal()) {
-        finals.add(changed);
+      switch (changed.status()) {
+        case "success" -> {
+          events.add(new Event(changed, "success"));
+          events.add(new Event(changed, "settle")); // the mock settles at once
+        }
+        case "failed" -> events.add(new Event(changed, "fail"));
+        default -> events.add(new Event(changed, changed.status()));
       }
     }
-    finals.forEach(onFinal);
+    publish(events);
     return changed;
   }
 
   /** MixPay fails an unfinished payment at its deadline: 40000, or 40024 if underpaid. */
-  private void expireIfDue(Entry e, List<CreatedPayment> finals) {
+  private void expireIfDue(Entry e, List<Event> events) {
     if (!e.payment.isFinal() && e.expiredTimestamp != null
         && clock.millis() >= e.expiredTimestamp * 1000) {
       e.payment = expired(e.payment);
-      finals.add(e.payment);
+      events.add(new Event(e.payment, "fail"));
     }
   }
 
