@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.mixpaykit.mock.CreatedPayment;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.mixpaykit.mock.CreatedPayment;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -40,11 +41,10 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
   private final int maxBodyBytes;
   private final boolean allowPlainHttpCallbacks;
   // Keyed by operationId and media type: cheap to hash, unlike the schema objects themselves.
-  private final Map<String, Creation> creations = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Creation> creations = new ConcurrentHashMap<>();
 
   public Responder(SpecModel spec, RequestRules rules, PaymentStore payments,
       TestControls controls, Clock clock, int maxBodyBytes, boolean allowPlainHttpCallbacks) {
-    this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
     this.spec = spec;
     this.catalogue = spec.catalogue();
     this.rules = rules;
@@ -52,6 +52,7 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     this.controls = controls;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
+    this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
   }
 
   @Override
