@@ -12,11 +12,8 @@ import static org.hamcrest.Matchers.nullValue;
 import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,27 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** GET /v1/payments_result answers from each payment's state, checked against the spec. */
 class PaymentResultContractTest {
 
-  /** A clock the test moves. */
-  static final class TestClock extends Clock {
-    volatile Instant now = Instant.parse("2026-01-05T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  static final TestClock CLOCK = new TestClock();
+  static final MovingClock CLOCK = new MovingClock(Instant.parse("2026-01-05T10:00:00Z"));
 
   @RegisterExtension
   static MixPayMockExtension mixpay = new MixPayMockExtension(MixPayMock.builder().clock(CLOCK));
@@ -86,7 +63,7 @@ class PaymentResultContractTest {
         .body("data.paymentAmount", equalTo("10"))
         .body("data.settleAmount", equalTo("10"))
         .body("data.settleStatus", equalTo("success"))
-        .body("data.date", equalTo((int) CLOCK.now.getEpochSecond()));
+        .body("data.date", equalTo((int) CLOCK.instant().getEpochSecond()));
   }
 
   @Test
@@ -104,11 +81,11 @@ class PaymentResultContractTest {
   @Test
   void anUnpaidPaymentFailsWithPaymentOvertimeOnceItsDeadlinePasses() {
     Map<String, Object> fields = minimal("order-res-4");
-    fields.put("expiredTimestamp", CLOCK.now.getEpochSecond() + 60);
+    fields.put("expiredTimestamp", CLOCK.instant().getEpochSecond() + 60);
     String code = create(fields);
     result("traceId=" + code).body("data.status", equalTo("unpaid"));
 
-    CLOCK.now = CLOCK.now.plus(Duration.ofSeconds(61));
+    CLOCK.advance(Duration.ofSeconds(61));
     result("traceId=" + code).body("data.status", equalTo("failed"))
         .body("data.failureCode", equalTo("40000"))
         .body("data.failureReason", equalTo("Payment overtime"));

@@ -3,33 +3,13 @@ package dev.mixpaykit.mock.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mixpaykit.mock.MovingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-
-  private static final class Moving extends Clock {
-    Instant now = Instant.parse("2026-01-05T10:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   @Test
   void offByDefault() {
@@ -38,18 +18,18 @@ class RateLimiterTest {
 
   @Test
   void nRequestsAMinuteThenRefusalsUntilTheWindowTurns() {
-    Moving clock = new Moving();
+    MovingClock clock = new MovingClock(Instant.parse("2026-01-05T10:00:00Z"));
     RateLimiter limiter = new RateLimiter(clock);
     limiter.on(2);
 
     assertThat(limiter.acquire().remaining()).isEqualTo(1);
     assertThat(limiter.acquire().remaining()).isZero();
-    clock.now = clock.now.plus(Duration.ofSeconds(45));
+    clock.advance(Duration.ofSeconds(45));
     RateLimiter.Decision refused = limiter.acquire();
     assertThat(refused.allowed()).isFalse();
     assertThat(refused.retryAfterSeconds()).isEqualTo(15);
 
-    clock.now = clock.now.plus(Duration.ofSeconds(15));
+    clock.advance(Duration.ofSeconds(15));
     assertThat(limiter.acquire().allowed()).isTrue();
   }
 
