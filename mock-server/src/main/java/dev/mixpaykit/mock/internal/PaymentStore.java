@@ -48,6 +48,7 @@ public final class PaymentStore {
   private final BiConsumer<CreatedPayment, String> onEvent;
   private final Map<String, Entry> byKey = new HashMap<>();
   private final Map<String, Entry> byCode = new HashMap<>();
+  private final Map<String, Entry> byOrder = new HashMap<>();
   private final List<Entry> all = new ArrayList<>();
 
   /** A state change, named as MixPay's callback events name it. */
@@ -106,6 +107,9 @@ public final class PaymentStore {
       byKey.put(identity, entry);
     }
     byCode.put(created.code(), entry);
+    if (created.orderId() != null) {
+      byOrder.put(orderKey(created.payeeId(), created.orderId()), entry);
+    }
     all.add(entry);
     return new Outcome(created, true, false);
   }
@@ -117,14 +121,7 @@ public final class PaymentStore {
 
   /** The payment of this payee's order, as it stands now. */
   public Optional<CreatedPayment> byOrder(String payeeId, String orderId) {
-    return read(() -> {
-      for (Entry e : all) {
-        if (payeeId.equals(e.payment.payeeId()) && orderId.equals(e.payment.orderId())) {
-          return e;
-        }
-      }
-      return null;
-    });
+    return read(() -> byOrder.get(orderKey(payeeId, orderId)));
   }
 
   /**
@@ -170,9 +167,14 @@ public final class PaymentStore {
     return out;
   }
 
+  private static String orderKey(String payeeId, String orderId) {
+    return payeeId + '\u0000' + orderId;
+  }
+
   public synchronized void clear() {
     byKey.clear();
     byCode.clear();
+    byOrder.clear();
     all.clear();
   }
 
