@@ -82,6 +82,12 @@ public final class MixPayMock implements AutoCloseable {
       t.setDaemon(true);
       t.start();
     });
+    // A spec that cannot be loaded fails start(); nothing may wait for callbacks forever.
+    engine.whenComplete((responder, failure) -> {
+      if (failure != null) {
+        callbacks.completeExceptionally(failure);
+      }
+    });
     WireMockConfiguration config = options()
         .port(options.port)
         .bindAddress(options.bindAddress)
