@@ -73,6 +73,7 @@ class CallbackTest {
     assertThat(received).hasSize(4).allSatisfy(body -> assertThat(body).isEqualTo(
         "{\"orderId\":\"order-cb-1\",\"traceId\":\"" + code + "\",\"payeeId\":\""
             + Contract.PAYEE + "\"}"));
+    Contract.assertConforms(received.get(0), "PaymentCallback"); // the spec's callback body
   }
 
   @Test

@@ -91,8 +91,13 @@ final class Contract {
 
   /** For answers to routes the spec does not have: the body must still be an ErrorEnvelope. */
   static void assertErrorEnvelope(Response response) {
+    assertConforms(response.asString(), "ErrorEnvelope");
+  }
+
+  /** A JSON document the mock produced conforms to a named schema of the spec. */
+  static void assertConforms(String json, String schemaName) {
     ValidationReport report = new SchemaValidator(API, new MessageResolver()).validate(
-        response.asString(), API.getComponents().getSchemas().get("ErrorEnvelope"), null);
-    assertThat(report.getMessages()).as(response.asString()).isEmpty();
+        json, API.getComponents().getSchemas().get(schemaName), null);
+    assertThat(report.getMessages()).as(json).isEmpty();
   }
 }

@@ -101,7 +101,7 @@ public final class CallbackSender {
     }
     if ("http".equalsIgnoreCase(url.getScheme()) && !allowPlainHttp) {
       record(new CallbackAttempt(payment.code(), event, url, attempt, clock.instant(), 0, null,
-          "refused: callbacks go to HTTPS URLs only", false));
+          "refused: callbacks go to HTTPS URLs only", false), gen);
       return;
     }
     ObjectNode body = RequestBody.MAPPER.createObjectNode();
@@ -127,7 +127,7 @@ public final class CallbackSender {
       Thread.currentThread().interrupt();
       return;
     }
-    record(result);
+    record(result, gen);
     if (!result.accepted() && attempt < retrySeconds.size() && gen == generation.get()) {
       schedule(payment, event, url, attempt + 1, gen);
     }
@@ -142,8 +142,11 @@ public final class CallbackSender {
     }
   }
 
-  private synchronized void record(CallbackAttempt attempt) {
-    attempts.add(attempt);
+  /** Records an attempt unless a reset happened while it was under way. */
+  private synchronized void record(CallbackAttempt attempt, long gen) {
+    if (gen == generation.get()) {
+      attempts.add(attempt);
+    }
   }
 
   public synchronized List<CallbackAttempt> attempts() {
