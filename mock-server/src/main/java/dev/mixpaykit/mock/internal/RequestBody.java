@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -78,19 +79,27 @@ public final class RequestBody {
 
   private static ObjectNode form(String body, Schema<?> schema) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    for (String pair : body.split("&")) {
+    urlEncoded(body).forEach((name, value) -> {
+      Schema<?> property = schema == null || schema.getProperties() == null ? null
+          : schema.getProperties().get(name);
+      out.set(name, typed(value, property == null ? "string" : property.getType()));
+    });
+    return out;
+  }
+
+  /**
+   * Name/value pairs of a form body or a query string, percent-decoded; the first value of a
+   * repeated name wins, as in most form parsers.
+   */
+  static Map<String, String> urlEncoded(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
       if (pair.isEmpty()) {
         continue;
       }
       int eq = pair.indexOf('=');
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      if (out.has(name)) {
-        continue; // first value wins, as in most form parsers
-      }
-      Schema<?> property = schema == null || schema.getProperties() == null ? null
-          : schema.getProperties().get(name);
-      out.set(name, typed(value, property == null ? "string" : property.getType()));
+      out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)),
+          eq < 0 ? "" : decode(pair.substring(eq + 1)));
     }
     return out;
   }

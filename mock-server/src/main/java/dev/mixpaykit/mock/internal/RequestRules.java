@@ -74,11 +74,8 @@ public final class RequestRules {
             "request.query");
         for (ValidationReport.Message m : report.getMessages()) {
           if (m.getLevel() == ValidationReport.Level.ERROR) {
-            String key = m.getKey();
-            String keyword = key.contains(".schema.format.") ? "format"
-                : key.substring(key.lastIndexOf('.') + 1);
             out.add(new Violation(parameter.getName(),
-                rule(keyword, parameter.getSchema(), m.getMessage()),
+                rule(keyword(m), parameter.getSchema(), m.getMessage()),
                 ErrorCatalogue.PARAMETER_ERROR));
           }
         }
@@ -124,10 +121,7 @@ public final class RequestRules {
   }
 
   private List<Violation> fromSchemaMessage(ValidationReport.Message m, Schema<?> schema) {
-    String key = m.getKey();
-    // "...schema.maxLength", but "...schema.format.uuid" for formats
-    String keyword = key.contains(".schema.format.") ? "format"
-        : key.substring(key.lastIndexOf('.') + 1);
+    String keyword = keyword(m);
     String text = m.getMessage();
     if (keyword.equals("required")) {
       List<Violation> missing = new ArrayList<>();
@@ -153,6 +147,12 @@ public final class RequestRules {
     Object code = property == null || property.getExtensions() == null ? null
         : property.getExtensions().get("x-mixpay-error-code");
     return code instanceof Number n ? n.intValue() : ErrorCatalogue.PARAMETER_ERROR;
+  }
+
+  /** The JSON Schema keyword a message is about: "...schema.maxLength", "...schema.format.uuid". */
+  private static String keyword(ValidationReport.Message m) {
+    String key = m.getKey();
+    return key.contains(".schema.format.") ? "format" : key.substring(key.lastIndexOf('.') + 1);
   }
 
   /** The rule in the spec's terms, from the keyword and the property's own schema. */

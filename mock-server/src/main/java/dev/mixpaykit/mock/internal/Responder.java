@@ -260,28 +260,8 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
   }
 
   private static Map<String, String> query(String url) {
-    Map<String, String> out = new LinkedHashMap<>();
     int q = url.indexOf('?');
-    if (q < 0) {
-      return out;
-    }
-    for (String pair : url.substring(q + 1).split("&")) {
-      int eq = pair.indexOf('=');
-      if (pair.isEmpty()) {
-        continue;
-      }
-      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-      out.putIfAbsent(name, eq < 0 ? "" : decode(pair.substring(eq + 1)));
-    }
-    return out;
-  }
-
-  private static String decode(String s) {
-    try {
-      return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s;
-    }
+    return q < 0 ? Map.of() : RequestBody.urlEncoded(url.substring(q + 1));
   }
 
   /** One envelope naming every violation; its code is the generic one unless all agree. */
