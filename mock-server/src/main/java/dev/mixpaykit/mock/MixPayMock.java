@@ -127,7 +127,7 @@ public final class MixPayMock implements AutoCloseable {
   // Every request reaches the responder unless a test added a more specific WireMock stub.
   private void addCatchAllStub() {
     server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE)
-        .willReturn(aResponse().withTransformers(Responder.NAME)));
+        .willReturn(aResponse().withTransformers(DeferredResponder.NAME)));
   }
 
   /** Stops the server. Safe to call twice. */

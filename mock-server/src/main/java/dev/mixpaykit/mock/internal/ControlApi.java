@@ -113,11 +113,7 @@ public final class ControlApi implements AdminApiExtension {
       return json(200, "{\"requestsPerMinute\":null}");
     });
     router.add(RequestMethod.GET, "/mixpay/payments", (admin, event, params) -> {
-      try {
-        return json(200, PAYMENTS.writeValueAsString(target.payments()));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
+      return json(200, target.payments());
     });
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/pay", (admin, event, params) -> {
       JsonNode body = body(event.getRequest().getBodyAsString());
@@ -139,11 +135,7 @@ public final class ControlApi implements AdminApiExtension {
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/expire", (admin, event, params) ->
         paymentChange(() -> target.mock().expire(params.get("code"))));
     router.add(RequestMethod.GET, "/mixpay/callbacks", (admin, event, params) -> {
-      try {
-        return json(200, PAYMENTS.writeValueAsString(target.mock().callbacks()));
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
+      return json(200, target.mock().callbacks());
     });
     router.add(RequestMethod.POST, "/mixpay/reset", (admin, event, params) -> {
       target.reset();
@@ -154,7 +146,7 @@ public final class ControlApi implements AdminApiExtension {
   private static ResponseDefinition paymentChange(
       java.util.function.Supplier<dev.mixpaykit.mock.CreatedPayment> change) {
     try {
-      return json(200, PAYMENTS.writeValueAsString(change.get()));
+      return json(200, change.get());
     } catch (NumberFormatException e) {
       return problem("amount must be a decimal string, e.g. \"5\"");
     } catch (IllegalArgumentException e) {
@@ -163,8 +155,6 @@ public final class ControlApi implements AdminApiExtension {
     } catch (IllegalStateException e) {
       return json(409, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
           .valueOf(e.getMessage()) + "}");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -180,6 +170,14 @@ public final class ControlApi implements AdminApiExtension {
   private static ResponseDefinition problem(String message) {
     return json(400, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
         .valueOf(message) + "}");
+  }
+
+  private static ResponseDefinition json(int status, Object value) {
+    try {
+      return json(status, PAYMENTS.writeValueAsString(value));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static ResponseDefinition json(int status, String body) {

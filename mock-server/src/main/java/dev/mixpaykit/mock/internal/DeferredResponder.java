@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DeferredResponder implements ResponseDefinitionTransformerV2 {
 
+  public static final String NAME = "mixpay-responder";
+
   private final CompletableFuture<Responder> responder;
 
   public DeferredResponder(CompletableFuture<Responder> responder) {
@@ -19,9 +21,10 @@ public final class DeferredResponder implements ResponseDefinitionTransformerV2 
 
   @Override
   public String getName() {
-    return Responder.NAME;
+    return NAME;
   }
 
+  /** Only the mock's own catch-all stub: stubs a test adds through WireMock answer as written. */
   @Override
   public boolean applyGlobally() {
     return false;

@@ -67,8 +67,4 @@ public final class ErrorCatalogue {
   public boolean contains(int code) {
     return entries.containsKey(code);
   }
-
-  public Map<Integer, Entry> entries() {
-    return entries;
-  }
 }

@@ -28,8 +28,8 @@ import java.util.function.BiConsumer;
  */
 public final class PaymentStore {
 
-  /** The outcome of a create: the payment, and whether this call created it. */
-  public record Outcome(CreatedPayment payment, boolean created, boolean conflict) {}
+  /** The outcome of a create: the payment, new or found, and whether the repeat conflicts. */
+  public record Outcome(CreatedPayment payment, boolean conflict) {}
 
   public static final String OVERTIME = "40000";
   public static final String UNDERPAID = "40024";
@@ -87,14 +87,14 @@ public final class PaymentStore {
     for (String identity : identities) {
       Entry e = byKey.get(identity);
       if (e != null && existing != null && e != existing) {
-        return new Outcome(e.payment, false, true); // the two identifiers name different payments
+        return new Outcome(e.payment, true); // the two identifiers name different payments
       }
       existing = e != null ? e : existing;
     }
     if (existing != null) {
       expireIfDue(existing, events);
       boolean same = existing.payment.parameters().equals(parameters);
-      return new Outcome(existing.payment, false, !same || existing.payment.isFinal());
+      return new Outcome(existing.payment, !same || existing.payment.isFinal());
     }
     String trace = parameters.get("traceId");
     CreatedPayment created = new CreatedPayment(
@@ -111,7 +111,7 @@ public final class PaymentStore {
       byOrder.put(orderKey(created.payeeId(), created.orderId()), entry);
     }
     all.add(entry);
-    return new Outcome(created, true, false);
+    return new Outcome(created, false);
   }
 
   /** The payment with this code (its traceId), as it stands now. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -28,9 +27,7 @@ import java.util.stream.Collectors;
  * body reading, validation, then the operation itself. Bad input of any kind ends in a MixPay
  * error envelope; nothing here lets an exception reach WireMock.
  */
-public final class Responder implements ResponseDefinitionTransformerV2 {
-
-  public static final String NAME = "mixpay-responder";
+public final class Responder {
 
   private final SpecModel spec;
   private final ErrorCatalogue catalogue;
@@ -55,22 +52,10 @@ public final class Responder implements ResponseDefinitionTransformerV2 {
     this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
   }
 
-  @Override
-  public String getName() {
-    return NAME;
-  }
-
   public ErrorCatalogue catalogue() {
     return catalogue;
   }
 
-  /** Only the mock's own catch-all stub: stubs a test adds through WireMock answer as written. */
-  @Override
-  public boolean applyGlobally() {
-    return false;
-  }
-
-  @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Request request = serveEvent.getRequest();
     Map<String, String> headers = new LinkedHashMap<>();
