@@ -70,13 +70,13 @@ public final class MixPayMock implements AutoCloseable {
     // on their own thread while WireMock and Jetty start on this one.
     this.engine = CompletableFuture.supplyAsync(() -> {
       SpecModel spec = SpecModel.load(options.specLocation);
-      RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds);
+      RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds,
+          options.allowPlainHttpCallbacks);
       rules.warmUp(spec);
       callbacks.complete(new CallbackSender(spec.callbackRetrySeconds(),
           spec.callbackTimeoutSeconds(), options.callbackTimeScale,
           options.allowPlainHttpCallbacks, options.clock));
-      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes,
-          options.allowPlainHttpCallbacks);
+      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
       t.setDaemon(true);

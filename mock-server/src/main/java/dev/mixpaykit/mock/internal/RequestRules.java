@@ -26,15 +26,20 @@ public final class RequestRules {
   private final SchemaValidator validator;
   private final Clock clock;
   private final long maxSecondsFromNowOverride;
+  private final boolean allowPlainHttpCallbacks;
 
   /**
    * @param maxSecondsFromNow replaces the upper bound of every {@code x-mixpay-seconds-from-now}
    *     window when positive (MixPay widened it after the documented 240 minutes)
+   * @param allowPlainHttpCallbacks accept {@code http://} callback URLs, for local endpoints in
+   *     tests; MixPay itself refuses them (10061)
    */
-  public RequestRules(SpecModel spec, Clock clock, long maxSecondsFromNow) {
+  public RequestRules(SpecModel spec, Clock clock, long maxSecondsFromNow,
+      boolean allowPlainHttpCallbacks) {
     this.validator = new SchemaValidator(spec.api(), new MessageResolver());
     this.clock = clock;
     this.maxSecondsFromNowOverride = maxSecondsFromNow;
+    this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
   }
 
   /** Every violation, schema rules first, in the order the properties are declared. */
@@ -45,6 +50,9 @@ public final class RequestRules {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
         out.addAll(fromSchemaMessage(m, schema));
       }
+    }
+    if (allowPlainHttpCallbacks && request.path("callbackUrl").asText("").startsWith("http://")) {
+      out.removeIf(v -> v.field().equals("callbackUrl"));
     }
     if (out.isEmpty()) {
       oneOfRequired(request, schema, out);

@@ -36,12 +36,11 @@ public final class Responder {
   private final TestControls controls;
   private final Clock clock;
   private final int maxBodyBytes;
-  private final boolean allowPlainHttpCallbacks;
   // Keyed by operationId and media type: cheap to hash, unlike the schema objects themselves.
   private final Map<String, Creation> creations = new ConcurrentHashMap<>();
 
   public Responder(SpecModel spec, RequestRules rules, PaymentStore payments,
-      TestControls controls, Clock clock, int maxBodyBytes, boolean allowPlainHttpCallbacks) {
+      TestControls controls, Clock clock, int maxBodyBytes) {
     this.spec = spec;
     this.catalogue = spec.catalogue();
     this.rules = rules;
@@ -49,7 +48,6 @@ public final class Responder {
     this.controls = controls;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
-    this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
   }
 
   public ErrorCatalogue catalogue() {
@@ -146,11 +144,6 @@ public final class Responder {
       return error(ErrorCatalogue.PARAMETER_ERROR, e.getMessage(), headers);
     }
     List<Violation> violations = rules.check(fields, schema);
-    if (allowPlainHttpCallbacks) {
-      // Local test endpoints are plain HTTP; MixPay itself never accepts them (10061).
-      violations.removeIf(v -> v.field().equals("callbackUrl")
-          && fields.path("callbackUrl").asText("").startsWith("http://"));
-    }
     if (!violations.isEmpty()) {
       return violations(violations, headers);
     }
