@@ -43,7 +43,8 @@ import java.util.concurrent.ForkJoinPool;
  * ({@link MixPayValidationException} lists every broken rule). MixPay's refusals arrive as
  * {@link MixPayApiException} subclasses carrying its code; failures to get an answer as
  * {@link MixPayTransportException}. Requests with an {@code orderId} or {@code traceId} are
- * retried under the {@link RetryPolicy}, since MixPay recognises the repeat.
+ * retried under the {@link RetryPolicy}, since MixPay recognises the repeat. Callbacks are
+ * verified by {@link PaymentVerifier}.
  */
 public final class MixPayClient {
 
@@ -148,50 +149,10 @@ public final class MixPayClient {
     return transport.sendAsync(resultRequest(traceId, null, null), true, decoder::paymentResult);
   }
 
-  /**
-   * What MixPay requires before an order is fulfilled: fetches the result of the payment a
-   * callback names (never trusting the callback itself) and checks that its status is
-   * {@code success} and that its payeeId, quoteAmount and quoteAssetId are the ones the order
-   * asked for.
-   *
-   * @param callback the callback as received
-   * @param order the request the payment was created with (or one with the same payee,
-   *     amount, asset and identifiers)
-   * @throws MixPayApiException when MixPay refuses the result query (404: unknown payment)
-   */
-  public PaymentVerification verifyPayment(PaymentCallback callback,
-      OneTimePaymentRequest order) {
-    Objects.requireNonNull(callback, "callback");
-    Objects.requireNonNull(order, "order");
-    if (order.orderId() != null && callback.orderId() != null
-        && !order.orderId().equals(callback.orderId())) {
-      throw new IllegalArgumentException("the callback is for order " + callback.orderId()
-          + ", not " + order.orderId());
-    }
-    UUID trace = uuid(callback.traceId());
-    PaymentResult result = trace != null ? getPaymentResult(trace)
-        : getPaymentResult(callback.payeeId(), callback.orderId());
-    String reason = null;
-    if (!PaymentStatus.SUCCESS.equals(result.status())) {
-      reason = "status is " + result.status() + ", not success";
-    } else if (!Objects.equals(order.payeeId(), result.payeeId())) {
-      reason = "payeeId is " + result.payeeId() + ", not " + order.payeeId();
-    } else if (result.quoteAmount() == null
-        || result.quoteAmount().compareTo(order.quoteAmount()) != 0) {
-      reason = "quoteAmount is " + result.quoteAmount() + ", not " + order.quoteAmount();
-    } else if (result.quoteAssetId() == null
-        || !result.quoteAssetId().equalsIgnoreCase(order.quoteAssetId())) {
-      reason = "quoteAssetId is " + result.quoteAssetId() + ", not " + order.quoteAssetId();
-    }
-    return new PaymentVerification(reason == null, reason, result);
-  }
-
-  private static UUID uuid(String text) {
-    try {
-      return text == null ? null : UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
+  /** {@link #getPaymentResult(String, String)} without blocking. */
+  public CompletableFuture<PaymentResult> getPaymentResultAsync(String payeeId, String orderId) {
+    return transport.sendAsync(resultRequest(null, Objects.requireNonNull(orderId, "orderId"),
+        Objects.requireNonNull(payeeId, "payeeId")), true, decoder::paymentResult);
   }
 
   private HttpRequest resultRequest(UUID traceId, String orderId, String payeeId) {

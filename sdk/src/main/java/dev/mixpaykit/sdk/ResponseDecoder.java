@@ -29,7 +29,7 @@ final class ResponseDecoder {
       if (decoded.getData() == null || decoded.getData().getCode() == null) {
         return null;
       }
-      return new OneTimePayment(decoded.getData().getCode().toString(), time);
+      return new OneTimePayment(decoded.getData().getCode(), time);
     });
   }
 
@@ -39,14 +39,26 @@ final class ResponseDecoder {
       if (d == null || d.getStatus() == null) {
         return null;
       }
-      return new PaymentResult(PaymentStatus.of(d.getStatus()), d.getPayeeId(),
-          d.getTraceId() == null ? null : d.getTraceId().toString(), decimal(d.getQuoteAmount()),
-          d.getQuoteAssetId(), d.getQuoteSymbol(), decimal(d.getPaymentAmount()),
-          d.getPaymentAssetId(), d.getPaymentSymbol(), decimal(d.getSettleAmount()),
-          d.getSettlementAssetId(), d.getSettleStatus(), d.getTxid(), date(d.getDate()),
-          d.getFailureCode() == null ? "0" : d.getFailureCode(),
-          d.getFailureReason() == null ? "" : d.getFailureReason(),
-          decimal(d.getSurplusAmount()), d.getSurplusStatus());
+      PaymentResult.Builder b = PaymentResult.builder();
+      b.status = PaymentStatus.of(d.getStatus());
+      b.payeeId = d.getPayeeId();
+      b.traceId = d.getTraceId();
+      b.quoteAmount = decimal(d.getQuoteAmount());
+      b.quoteAssetId = d.getQuoteAssetId();
+      b.quoteSymbol = d.getQuoteSymbol();
+      b.paymentAmount = decimal(d.getPaymentAmount());
+      b.paymentAssetId = d.getPaymentAssetId();
+      b.paymentSymbol = d.getPaymentSymbol();
+      b.settleAmount = decimal(d.getSettleAmount());
+      b.settlementAssetId = d.getSettlementAssetId();
+      b.settleStatus = d.getSettleStatus();
+      b.txid = d.getTxid();
+      b.date = date(d.getDate());
+      b.failureCode = d.getFailureCode();
+      b.failureReason = d.getFailureReason();
+      b.surplusAmount = decimal(d.getSurplusAmount());
+      b.surplusStatus = d.getSurplusStatus();
+      return b.build();
     });
   }
 

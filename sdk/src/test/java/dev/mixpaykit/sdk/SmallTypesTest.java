@@ -50,7 +50,8 @@ class SmallTypesTest {
 
   @Test
   void theCheckoutUrlIsMixPaysCodePage() {
-    assertThat(new OneTimePayment("525502dd-e552-4505-b114-32fe32ff23c2", null).checkoutUrl())
+    assertThat(new OneTimePayment(
+        java.util.UUID.fromString("525502dd-e552-4505-b114-32fe32ff23c2"), null).checkoutUrl())
         .hasToString("https://mixpay.me/code/525502dd-e552-4505-b114-32fe32ff23c2");
   }
 
