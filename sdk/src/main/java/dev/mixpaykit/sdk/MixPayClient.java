@@ -79,7 +79,7 @@ public final class MixPayClient {
     this.api = new OneTimePaymentApi(generated);
     this.resultApi = new PaymentResultApi(generated);
     HttpClient http = config.httpClient != null ? config.httpClient : generated.getHttpClient();
-    this.transport = new Transport(http, config.retryPolicy,
+    this.transport = new Transport(http, config.retryPolicy, config.requestTimeout,
         config.executor != null ? config.executor : ForkJoinPool.commonPool());
     this.decoder = new ResponseDecoder(mapper);
     this.validator = new RequestValidator(config.maxExpiry.getSeconds(),
@@ -231,7 +231,11 @@ public final class MixPayClient {
       return this;
     }
 
-    /** Time for one attempt's answer; default 30 s. */
+    /**
+     * Time for one attempt, from sending to the answer's last byte (a body that stalls half-way
+     * ends in {@link MixPayTimeoutException}); default 30 s. The retry policy's
+     * {@link RetryPolicy#maxElapsed()} bounds the whole call.
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
       return this;

@@ -158,14 +158,24 @@ final class ResponseDecoder {
   }
 
   private static Duration retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").map(v -> {
-      try {
-        long seconds = Long.parseLong(v.trim());
-        return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
-      } catch (NumberFormatException e) {
-        return null; // an HTTP date; the backoff applies instead
-      }
-    }).orElse(null);
+    return response.headers().firstValue("Retry-After").map(ResponseDecoder::retryAfter)
+        .orElse(null);
+  }
+
+  /** Delay-seconds or an HTTP-date (RFC 9110 10.2.3); null when it is neither. */
+  static Duration retryAfter(String value) {
+    String v = value.trim();
+    if (v.matches("\\d{1,10}")) {
+      return Duration.ofSeconds(Long.parseLong(v));
+    }
+    try {
+      Instant at = java.time.ZonedDateTime.parse(v,
+          java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Duration d = Duration.between(Instant.now(), at);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static MixPayTransportException notAnEnvelope(int status, String body, String what,
