@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.mixpaykit.sdk.internal.generated.ApiClient;
-import dev.mixpaykit.sdk.internal.generated.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mixpaykit.sdk.internal.generated.api.OneTimePaymentApi;
 import dev.mixpaykit.sdk.internal.generated.api.PaymentResultApi;
 import java.net.URI;
@@ -14,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,36 +56,33 @@ public final class MixPayClient {
           "dev");
 
   private final Builder config;
-  private final OneTimePaymentApi api;
-  private final PaymentResultApi resultApi;
   private final Transport transport;
+  private final RequestEncoder encoder;
   private final ResponseDecoder decoder;
   private final RequestValidator validator;
-  private final Map<String, String> contentType;
 
   private MixPayClient(Builder config) {
     this.config = config.copy();
     ObjectMapper mapper = objectMapper();
-    HttpClient.Builder httpBuilder = HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER);
-    if (config.executor != null) {
-      httpBuilder.executor(config.executor);
+    // One HttpClient per MixPayClient (its selector thread lives as long as the client).
+    HttpClient http = config.httpClient;
+    if (http == null) {
+      HttpClient.Builder httpBuilder = HttpClient.newBuilder()
+          .connectTimeout(config.connectTimeout)
+          .followRedirects(HttpClient.Redirect.NEVER);
+      if (config.executor != null) {
+        httpBuilder.executor(config.executor);
+      }
+      http = httpBuilder.build();
     }
-    ApiClient generated = new ApiClient(httpBuilder, mapper, config.baseUrl);
-    generated.setReadTimeout(config.requestTimeout);
-    String userAgent = config.userAgent == null ? USER_AGENT : config.userAgent + " " + USER_AGENT;
-    generated.setRequestInterceptor(request -> request.header("User-Agent", userAgent));
-    this.api = new OneTimePaymentApi(generated);
-    this.resultApi = new PaymentResultApi(generated);
-    HttpClient http = config.httpClient != null ? config.httpClient : generated.getHttpClient();
     this.transport = new Transport(http, config.retryPolicy, config.requestTimeout,
         config.executor != null ? config.executor : ForkJoinPool.commonPool());
+    String userAgent = config.userAgent == null ? USER_AGENT : config.userAgent + " " + USER_AGENT;
+    this.encoder = new RequestEncoder(config.baseUrl, config.requestTimeout, userAgent,
+        config.bodyEncoding, mapper);
     this.decoder = new ResponseDecoder(mapper);
     this.validator = new RequestValidator(config.maxExpiry.getSeconds(),
         config.allowPlainHttpCallbacks);
-    this.contentType = config.bodyEncoding == BodyEncoding.JSON
-        ? Map.of("Content-Type", "application/json") : Map.of();
     RequestValidator.warmUp();
   }
 
@@ -130,62 +127,67 @@ public final class MixPayClient {
    * The state of the payment with this traceId (for a one-time payment, its code). A GET: it is
    * retried under the policy like any idempotent request.
    *
+   * @throws MixPayValidationException traceId is null; nothing was sent
    * @throws MixPayApiException 404 when MixPay knows no such payment
    */
   public PaymentResult getPaymentResult(UUID traceId) {
-    Objects.requireNonNull(traceId, "traceId");
-    return transport.send(resultRequest(traceId, null, null), true, decoder::paymentResult);
+    return transport.send(resultRequest(traceId, null, null, true), true,
+        decoder::paymentResult);
   }
 
-  /** The state of this payee's order. */
+  /**
+   * The state of this payee's order.
+   *
+   * @throws MixPayValidationException payeeId or orderId is missing or breaks the spec's
+   *     pattern (every such field is named); nothing was sent
+   */
   public PaymentResult getPaymentResult(String payeeId, String orderId) {
-    return transport.send(resultRequest(null, Objects.requireNonNull(orderId, "orderId"),
-        Objects.requireNonNull(payeeId, "payeeId")), true, decoder::paymentResult);
+    return transport.send(resultRequest(null, orderId, payeeId, false), true,
+        decoder::paymentResult);
   }
 
-  /** {@link #getPaymentResult(UUID)} without blocking. */
+  /** {@link #getPaymentResult(UUID)} without blocking; a validation failure fails the future. */
   public CompletableFuture<PaymentResult> getPaymentResultAsync(UUID traceId) {
-    Objects.requireNonNull(traceId, "traceId");
-    return transport.sendAsync(resultRequest(traceId, null, null), true, decoder::paymentResult);
+    HttpRequest http;
+    try {
+      http = resultRequest(traceId, null, null, true);
+    } catch (MixPayException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return transport.sendAsync(http, true, decoder::paymentResult);
   }
 
   /** {@link #getPaymentResult(String, String)} without blocking. */
   public CompletableFuture<PaymentResult> getPaymentResultAsync(String payeeId, String orderId) {
-    return transport.sendAsync(resultRequest(null, Objects.requireNonNull(orderId, "orderId"),
-        Objects.requireNonNull(payeeId, "payeeId")), true, decoder::paymentResult);
-  }
-
-  private HttpRequest resultRequest(UUID traceId, String orderId, String payeeId) {
+    HttpRequest http;
     try {
-      return resultApi.getPaymentResultRequestBuilder(traceId, orderId, payeeId, null, Map.of())
-          .build();
-    } catch (ApiException e) {
-      throw new IllegalStateException("generated request builder refused a request", e);
+      http = resultRequest(null, orderId, payeeId, false);
+    } catch (MixPayException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    return transport.sendAsync(http, true, decoder::paymentResult);
   }
 
-  /** Validates, then lets the generated layer build the HTTP request. */
+  /** Checks the identifiers by the spec's parameter rules, then encodes the query. */
+  private HttpRequest resultRequest(UUID traceId, String orderId, String payeeId,
+      boolean byTrace) {
+    Map<String, Object> values = new HashMap<>();
+    if (byTrace) {
+      values.put("traceId", traceId);
+    } else {
+      values.put("orderId", orderId);
+      values.put("payeeId", payeeId);
+    }
+    validator.checkQuery(PaymentResultApi.getPaymentResult, values);
+    return encoder.query(PaymentResultApi.getPaymentResult, values);
+  }
+
+  /** Validates the generated model, then encodes it: the public request's only path to bytes. */
   HttpRequest prepare(OneTimePaymentRequest request) {
     Objects.requireNonNull(request, "request");
-    var m = GeneratedModels.toModel(request);
-    validator.check(m, config.clock.instant());
-    try {
-      return api.createOneTimePaymentRequestBuilder(m.getPayeeId(), m.getQuoteAmount(),
-          m.getQuoteAssetId(), m.getSettlementAssetId(), m.getStrictMode(),
-          m.getPaymentAssetId(), m.getRemark(), m.getExpireSeconds(), m.getIsTemp(),
-          m.getTraceId(), m.getOrderId(), m.getSettlementMemo(), m.getReturnTo(),
-          m.getFailedReturnTo(), m.getCallbackUrl(), m.getCallbackEvent(), m.getExpiredTimestamp(),
-          contentType)
-          .build();
-    } catch (ApiException e) {
-      // Validation has already refused what the generated layer would refuse.
-      throw new IllegalStateException("generated request builder refused a valid request", e);
-    }
-  }
-
-  /** The decoding step on its own, for the benchmark of the client's own cost. */
-  OneTimePayment decodeCreated(java.net.http.HttpResponse<String> response) {
-    return decoder.createdPayment(response);
+    var model = GeneratedModels.toModel(request);
+    validator.check(model, config.clock.instant());
+    return encoder.body(OneTimePaymentApi.createOneTimePayment, model);
   }
 
   static ObjectMapper objectMapper() {
@@ -194,6 +196,7 @@ public final class MixPayClient {
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .serializationInclusion(JsonInclude.Include.NON_NULL) // unset fields are not sent
         .build();
   }
 

@@ -139,19 +139,19 @@ final class ResponseDecoder {
 
   /** The spec's HTTP-status mapping ({@code x-mixpay-errors}), for errors sent under HTTP 200. */
   static int statusOf(int code) {
-    if (code == ErrorCode.RATE_LIMITED.getValue()) {
+    if (code == ErrorCode.RATE_LIMITED.code()) {
       return 429;
     }
-    if (code == ErrorCode.ORDER_CONFLICT.getValue() || code == ErrorCode.TRACE_EXPIRED.getValue()) {
+    if (code == ErrorCode.ORDER_CONFLICT.code() || code == ErrorCode.TRACE_EXPIRED.code()) {
       return 409;
     }
-    if (code == ErrorCode.SERVER_ERROR.getValue()) {
+    if (code == ErrorCode.SERVER_ERROR.code()) {
       return 500;
     }
-    if (code == ErrorCode.MAINTENANCE.getValue()) {
+    if (code == ErrorCode.MAINTENANCE.code()) {
       return 503;
     }
-    if (code == ErrorCode.NOT_FOUND.getValue()) {
+    if (code == ErrorCode.NOT_FOUND.code()) {
       return 404;
     }
     return 400;

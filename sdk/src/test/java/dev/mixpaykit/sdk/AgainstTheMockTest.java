@@ -96,7 +96,7 @@ class AgainstTheMockTest {
 
     assertThat(e.getClass().getSimpleName()).isEqualTo(type);
     assertThat(e.code()).isEqualTo(code);
-    assertThat(e.errorCode()).isPresent().get().extracting(ErrorCode::getValue).isEqualTo(code);
+    assertThat(e.errorCode()).isPresent().get().extracting(ErrorCode::code).isEqualTo(code);
     assertThat(e.httpStatus()).isEqualTo(status);
     assertThat(e.timestampMs()).isPositive();
     assertThat(e.rawBody()).contains("\"code\":" + code);
