@@ -3,11 +3,14 @@ package dev.mixpaykit.sdk;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixpaykit.sdk.internal.generated.model.ErrorEnvelope;
 import dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentResponse;
 import dev.mixpaykit.sdk.internal.generated.model.PaymentResultResponse;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Turns an HTTP answer into a result or the right exception. MixPay signals errors in the
@@ -25,7 +28,8 @@ final class ResponseDecoder {
   }
 
   OneTimePayment createdPayment(HttpResponse<String> response) {
-    return decode(response, OneTimePaymentResponse.class, (decoded, time) -> {
+    return decode(response, OneTimePaymentResponse.class, decoded -> {
+      Instant time = instant(decoded.getTimestampMs());
       if (decoded.getData() == null || decoded.getData().getCode() == null) {
         return null;
       }
@@ -34,7 +38,7 @@ final class ResponseDecoder {
   }
 
   PaymentResult paymentResult(HttpResponse<String> response) {
-    return decode(response, PaymentResultResponse.class, (decoded, time) -> {
+    return decode(response, PaymentResultResponse.class, decoded -> {
       var d = decoded.getData();
       if (d == null || d.getStatus() == null) {
         return null;
@@ -62,20 +66,20 @@ final class ResponseDecoder {
     });
   }
 
-  /** A success envelope's data, by the generated model; anything else becomes an exception. */
+  /**
+   * A success envelope's data, by the generated model; an error envelope, by the generated
+   * ErrorEnvelope, becomes the matching exception; anything else a transport failure.
+   */
   private <M, T> T decode(HttpResponse<String> response, Class<M> model,
-      java.util.function.BiFunction<M, Instant, T> onSuccess) {
+      java.util.function.Function<M, T> onSuccess) {
     int status = response.statusCode();
     String body = response.body();
     JsonNode envelope = envelope(status, body);
-    Long timestampMs = envelope.path("timestampMs").canConvertToLong()
-        ? envelope.path("timestampMs").asLong() : null;
-    int code = envelope.path("code").asInt();
-    if (envelope.path("success").asBoolean(false) && code == 0 && status / 100 == 2) {
+    if (envelope.path("success").asBoolean(false) && envelope.path("code").asInt() == 0
+        && status / 100 == 2) {
       T result;
       try {
-        result = onSuccess.apply(mapper.treeToValue(envelope, model),
-            timestampMs == null ? null : Instant.ofEpochMilli(timestampMs));
+        result = onSuccess.apply(mapper.treeToValue(envelope, model));
       } catch (JsonProcessingException | IllegalArgumentException e) {
         throw notAnEnvelope(status, body, "a success envelope whose data is not as specified", e);
       }
@@ -84,8 +88,21 @@ final class ResponseDecoder {
       }
       return result;
     }
-    String message = envelope.path("message").asText("");
-    throw apiException(code, message, status, timestampMs, body, retryAfter(response));
+    // data is always [] in an error and never read: whatever a server puts there is ignored.
+    ObjectNode fields = ((ObjectNode) envelope).deepCopy();
+    fields.remove("data");
+    ErrorEnvelope error;
+    try {
+      error = mapper.treeToValue(fields, ErrorEnvelope.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw notAnEnvelope(status, body, "an error envelope that is not as specified", e);
+    }
+    throw apiException(error.getCode(), Objects.requireNonNullElse(error.getMessage(), ""),
+        status, error.getTimestampMs(), body, retryAfter(response));
+  }
+
+  private static Instant instant(Long epochMillis) {
+    return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
   }
 
   /** MixPay's decimal strings; a malformed one is refused rather than guessed. */
