@@ -110,13 +110,20 @@ final class ResponseDecoder {
     return text == null || text.isBlank() ? null : new java.math.BigDecimal(text.trim());
   }
 
-  /** Unix seconds, sent as a number or as a numeric string; anything else is unknown (null). */
+  /**
+   * Unix seconds, sent as a number or as a numeric string; anything else, or a number no
+   * Instant can hold, is unknown (null).
+   */
   static Instant date(Object value) {
-    if (value instanceof Number n) {
-      return Instant.ofEpochSecond(n.longValue());
-    }
-    if (value instanceof String s && s.trim().matches("\\d{1,12}")) {
-      return Instant.ofEpochSecond(Long.parseLong(s.trim()));
+    try {
+      if (value instanceof Number n) {
+        return Instant.ofEpochSecond(new java.math.BigDecimal(n.toString()).longValueExact());
+      }
+      if (value instanceof String s && s.trim().matches("\\d{1,12}")) {
+        return Instant.ofEpochSecond(Long.parseLong(s.trim()));
+      }
+    } catch (java.time.DateTimeException | ArithmeticException | NumberFormatException e) {
+      return null; // found by ResponseDecodingProperties: 1e17 seconds is beyond Instant.MAX
     }
     return null;
   }

@@ -46,6 +46,8 @@ class SmallTypesTest {
     assertThat(ResponseDecoder.date(" 1672913100 ")).isEqualTo(Instant.ofEpochSecond(1672913100));
     assertThat(ResponseDecoder.date("2023-01-05")).isNull();
     assertThat(ResponseDecoder.date(null)).isNull();
+    assertThat(ResponseDecoder.date(99_999_999_999_999_999L)).isNull(); // beyond Instant.MAX
+    assertThat(ResponseDecoder.date(new java.math.BigDecimal("1672913100.5"))).isNull();
   }
 
   @Test
