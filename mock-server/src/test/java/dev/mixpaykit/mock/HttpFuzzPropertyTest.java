@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * 5xx, and each comes back before the socket's 10 s read deadline. Tries per property:
  * {@code -Dfuzz.tries=N}.
  */
-class HttpFuzzProperties {
+class HttpFuzzPropertyTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<Integer> ENVELOPE_STATUSES = Set.of(200, 400, 404, 409, 414, 431);

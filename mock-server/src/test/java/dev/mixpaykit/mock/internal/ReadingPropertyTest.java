@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * (and then within its bounds) or refused with a reason; nothing else can happen. Tries per
  * property: {@code -Dfuzz.tries=N} (300 in the build).
  */
-class ReadingProperties {
+class ReadingPropertyTest {
 
   private static final SpecModel.BodySchema SCHEMA = SpecModel.body(RequestBody.JSON,
       new ObjectSchema()
