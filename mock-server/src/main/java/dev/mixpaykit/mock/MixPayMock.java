@@ -1,19 +1,20 @@
 package dev.mixpaykit.mock;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mixpaykit.mock.internal.BoundedJournal;
 import dev.mixpaykit.mock.internal.CallbackSender;
 import dev.mixpaykit.mock.internal.ControlApi;
 import dev.mixpaykit.mock.internal.DeferredResponder;
+import dev.mixpaykit.mock.internal.Envelopes;
+import dev.mixpaykit.mock.internal.ErrorStyle;
+import dev.mixpaykit.mock.internal.MockState;
 import dev.mixpaykit.mock.internal.PaymentStore;
 import dev.mixpaykit.mock.internal.RateLimiter;
 import dev.mixpaykit.mock.internal.RawBodyServerFactory;
@@ -22,15 +23,20 @@ import dev.mixpaykit.mock.internal.Responder;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.TestControls;
 import dev.mixpaykit.openapi.MixPayOpenApi;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A local stand-in for {@code https://api.mixpay.me}, driven by the MixPay OpenAPI description.
@@ -55,16 +61,16 @@ import java.util.concurrent.CompletionException;
 public final class MixPayMock implements AutoCloseable {
 
   private final Builder options;
-  private final PaymentStore payments;
-  private final CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
-  private final TestControls controls;
+  private final MockState state;
   private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
 
   private MixPayMock(Builder options) {
     this.options = options;
-    this.controls = new TestControls(new RateLimiter(options.clock));
-    this.payments = new PaymentStore(options.clock,
+    CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
+    TestControls controls = new TestControls(new RateLimiter(options.clock));
+    ErrorStyle errorStyle = new ErrorStyle(options.http200Errors);
+    PaymentStore payments = new PaymentStore(options.clock, options.codes, options.maxPayments,
         (payment, event) -> callbacks.join().onEvent(payment, event));
     // Reading the spec and bootstrapping the schema validator take most of start-up; they run
     // on their own thread while WireMock and Jetty start on this one.
@@ -73,10 +79,11 @@ public final class MixPayMock implements AutoCloseable {
       RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds,
           options.allowPlainHttpCallbacks);
       rules.warmUp(spec);
-      callbacks.complete(new CallbackSender(spec.callbackRetrySeconds(),
-          spec.callbackTimeoutSeconds(), options.callbackTimeScale,
+      callbacks.complete(new CallbackSender(spec.callbackSchedule().retrySeconds(),
+          spec.callbackSchedule().timeoutSeconds(), options.callbackTimeScale,
           options.allowPlainHttpCallbacks, options.clock));
-      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes);
+      return new Responder(spec, rules, new Envelopes(spec.catalogue(), errorStyle,
+          options.clock), payments, controls, options.maxBodyBytes);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
       t.setDaemon(true);
@@ -88,6 +95,7 @@ public final class MixPayMock implements AutoCloseable {
         callbacks.completeExceptionally(failure);
       }
     });
+    this.state = new MockState(payments, controls, errorStyle, callbacks, engine);
     WireMockConfiguration config = options()
         .port(options.port)
         .bindAddress(options.bindAddress)
@@ -99,8 +107,8 @@ public final class MixPayMock implements AutoCloseable {
         .gzipDisabled(true)
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
-        .httpServerFactory(new RawBodyServerFactory())
-        .extensions(new DeferredResponder(engine), new ControlApi(new ControlTarget()));
+        .httpServerFactory(new RawBodyServerFactory(engine))
+        .extensions(new DeferredResponder(engine), new ControlApi(state));
     this.server = new WireMockServer(config.withStores(
         new BoundedJournal(config.filesRoot(), options.journalSize)));
   }
@@ -113,7 +121,7 @@ public final class MixPayMock implements AutoCloseable {
   /** Starts the server; returns this. */
   public MixPayMock start() {
     server.start();
-    addCatchAllStub();
+    MockState.addCatchAllStub(server);
     try {
       engine.join();
     } catch (CompletionException e) {
@@ -124,18 +132,12 @@ public final class MixPayMock implements AutoCloseable {
     return this;
   }
 
-  // Every request reaches the responder unless a test added a more specific WireMock stub.
-  private void addCatchAllStub() {
-    server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE)
-        .willReturn(aResponse().withTransformers(DeferredResponder.NAME)));
-  }
-
   /** Stops the server. Safe to call twice. */
   public void stop() {
     if (server.isRunning()) {
       server.stop();
     }
-    callbacks.thenAccept(CallbackSender::shutdown);
+    state.shutdown();
   }
 
   @Override
@@ -160,11 +162,7 @@ public final class MixPayMock implements AutoCloseable {
 
   /** Forgets payments, test controls, stubs added through {@link #wireMock()} and the journal. */
   public void reset() {
-    payments.clear();
-    controls.clear();
-    callbacks.thenAccept(CallbackSender::clear);
-    server.resetAll();
-    addCatchAllStub();
+    state.reset(server);
   }
 
   /** The next matching request gets this catalogued error; nothing is created. */
@@ -190,63 +188,89 @@ public final class MixPayMock implements AutoCloseable {
 
   /** From now on, more than {@code requestsPerMinute} requests a minute get 1429. */
   public void rateLimit(int requestsPerMinute) {
-    controls.rateLimiter().on(requestsPerMinute);
+    state.controls().rateLimiter().on(requestsPerMinute);
   }
 
   /** Switches the rate limit off (the default). */
   public void noRateLimit() {
-    controls.rateLimiter().off();
+    state.controls().rateLimiter().off();
   }
 
   /** The payer's transaction is seen and awaits confirmation: the payment is {@code pending}. */
   public CreatedPayment markPending(String code) {
-    return payments.pending(code);
+    return state.payments().pending(code);
   }
 
   /** The payer pays the full price: the payment succeeds and its callback goes out. */
   public CreatedPayment payInFull(String code) {
-    return payments.pay(code, null);
+    return state.payments().pay(code, null);
   }
 
   /**
    * The payer pays {@code amount} (quote units). Less than the price leaves it
    * {@code paid_less} until the rest is paid or the deadline fails it with 40024.
    */
-  public CreatedPayment pay(String code, java.math.BigDecimal amount) {
+  public CreatedPayment pay(String code, BigDecimal amount) {
     if (amount == null || amount.signum() <= 0) {
       throw new IllegalArgumentException("amount must be positive");
     }
-    return payments.pay(code, amount);
+    return state.payments().pay(code, amount);
   }
 
-  /** The payment fails with this failure code (e.g. "40032", cancelled) and reason. */
-  public CreatedPayment fail(String code, String failureCode, String failureReason) {
-    return payments.fail(code, failureCode, failureReason);
+  /** The payment fails, e.g. {@code fail(code, Failure.CANCELLED)}. */
+  public CreatedPayment fail(String code, Failure failure) {
+    return state.payments().fail(code, Objects.requireNonNull(failure, "failure"));
   }
 
   /** The payment's deadline passes now: it fails with 40000 (or 40024 if underpaid). */
   public CreatedPayment expire(String code) {
-    return payments.expire(code);
+    return state.payments().expire(code);
   }
 
   /** Every callback delivery so far, in order. */
   public List<CallbackAttempt> callbacks() {
-    return callbacks.join().attempts();
+    return state.callbacks().attempts();
   }
 
-  /** Requests received, oldest first, from WireMock's journal. */
-  public List<LoggedRequest> requests() {
-    List<LoggedRequest> out = new ArrayList<>();
+  /** Requests received, oldest first, from the journal (the last {@code journalSize}). */
+  public List<ReceivedRequest> requests() {
+    List<ReceivedRequest> out = new ArrayList<>();
     for (ServeEvent e : server.getAllServeEvents()) {
-      out.add(e.getRequest());
+      out.add(received(e.getRequest()));
     }
     Collections.reverse(out);
-    return out;
+    return List.copyOf(out);
   }
 
-  /** Payments created so far, oldest first. */
+  private static ReceivedRequest received(LoggedRequest r) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    if (r.getHeaders() != null) {
+      for (HttpHeader h : r.getHeaders().all()) {
+        headers.put(h.key(), List.copyOf(h.values()));
+      }
+    }
+    byte[] body = r.getBody();
+    return new ReceivedRequest(r.getMethod().getName(), r.getUrl(), headers,
+        body == null ? "" : new String(body, StandardCharsets.UTF_8),
+        r.getLoggedDate() == null ? null : r.getLoggedDate().toInstant());
+  }
+
+  /** Payments held now, oldest first (at most {@code maxPayments}). */
   public List<CreatedPayment> payments() {
-    return payments.payments();
+    return state.payments().payments();
+  }
+
+  /**
+   * True while error envelopes go out under HTTP 200 instead of the spec's 4xx/5xx mapping
+   * (see {@link Builder#http200Errors(boolean)}).
+   */
+  public boolean http200Errors() {
+    return state.errorStyle().http200();
+  }
+
+  /** Switches between HTTP 200 for every error envelope and the spec's mapping, at once. */
+  public void http200Errors(boolean on) {
+    state.errorStyle().http200(on);
   }
 
   /** The WireMock server underneath. */
@@ -256,45 +280,7 @@ public final class MixPayMock implements AutoCloseable {
 
   private void addRule(RequestMatch match, TestControls.Action action) {
     Objects.requireNonNull(match, "match");
-    controls.add(new TestControls.Rule(match.payeeId, match.orderId, action));
-  }
-
-  private final class ControlTarget implements ControlApi.Target {
-
-    @Override
-    public void add(TestControls.Rule rule) {
-      controls.add(rule);
-    }
-
-    @Override
-    public void rateLimit(int requestsPerMinute) {
-      MixPayMock.this.rateLimit(requestsPerMinute);
-    }
-
-    @Override
-    public void noRateLimit() {
-      MixPayMock.this.noRateLimit();
-    }
-
-    @Override
-    public Object payments() {
-      return MixPayMock.this.payments();
-    }
-
-    @Override
-    public void reset() {
-      MixPayMock.this.reset();
-    }
-
-    @Override
-    public MixPayMock mock() {
-      return MixPayMock.this;
-    }
-
-    @Override
-    public boolean isCatalogued(int code) {
-      return engine.join().catalogue().contains(code);
-    }
+    state.controls().add(new TestControls.Rule(match.payeeId, match.orderId, action));
   }
 
   /** Options for a {@link MixPayMock}; every setter documents its default. */
@@ -310,6 +296,10 @@ public final class MixPayMock implements AutoCloseable {
     private boolean verbose = false;
     private double callbackTimeScale = 1.0;
     private boolean allowPlainHttpCallbacks = false;
+    private boolean http200Errors = false;
+    private int maxPayments = 10_000;
+    // The one source of payment codes (issue: seeded runs will swap it).
+    private Supplier<String> codes = () -> java.util.UUID.randomUUID().toString();
 
     private Builder() {}
 
@@ -394,6 +384,32 @@ public final class MixPayMock implements AutoCloseable {
      */
     public Builder allowPlainHttpCallbacks(boolean allow) {
       this.allowPlainHttpCallbacks = allow;
+      return this;
+    }
+
+    /**
+     * Answer every error envelope under HTTP 200 instead of the spec's mapping (400, 404, 409,
+     * 429, 500, 503); default false. Some MixPay deployments answer errors this way, and clients
+     * must decide by the envelope's {@code success} and {@code code}: this tests that they do.
+     * Also switchable at run time ({@link MixPayMock#http200Errors(boolean)}, or
+     * {@code PUT /__admin/mixpay/error-style {"http200":true}}).
+     */
+    public Builder http200Errors(boolean http200Errors) {
+      this.http200Errors = http200Errors;
+      return this;
+    }
+
+    /**
+     * The most payments the mock holds; default 10000. When it is full, a new payment makes
+     * room by forgetting the payment that finished (succeeded or failed) longest ago; when
+     * none has finished, the new payment is refused with a -1 envelope that says so. An
+     * unfinished payment is never forgotten.
+     */
+    public Builder maxPayments(int maxPayments) {
+      if (maxPayments < 1) {
+        throw new IllegalArgumentException("maxPayments must be positive");
+      }
+      this.maxPayments = maxPayments;
       return this;
     }
 
