@@ -43,7 +43,7 @@ function payInFull(code) {
  * or 'http-200' (every envelope under HTTP 200, as some MixPay deployments answer).
  */
 function errorStyle(style) {
-  return admin('PUT', '/mixpay/http-200-errors', { enabled: style === 'http-200' });
+  return admin('PUT', '/mixpay/error-style', { http200: style === 'http-200' });
 }
 
 module.exports = { baseUrl, admin, lastExchange, payInFull, errorStyle };

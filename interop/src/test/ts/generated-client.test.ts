@@ -56,7 +56,7 @@ async function lastBodySentTo(path: string): Promise<string> {
 }
 
 function errorStyle(style: 'mapped' | 'http-200') {
-  return admin('PUT', '/mixpay/http-200-errors', { enabled: style === 'http-200' });
+  return admin('PUT', '/mixpay/error-style', { http200: style === 'http-200' });
 }
 
 afterEach(() => errorStyle('mapped'));
@@ -140,6 +140,16 @@ test('a refusal throws ResponseError; the envelope\'s code is in its response', 
   assert.match(await lastBodySentTo('/v1/one_time_payment'), /&quoteAmount=1e-8&/);
 });
 
+test('a small decimal passed as a string goes out in plain notation', async () => {
+  const params = { ...order(), quoteAssetId: BTC, quoteAmount: '0.00000001' as unknown as number };
+
+  const created = await payments.createOneTimePayment(params);
+
+  assert.equal(created.success, true);
+  assert.equal(await lastBodySentTo('/v1/one_time_payment'),
+      `payeeId=${PAYEE}&quoteAmount=0.00000001&quoteAssetId=${BTC}&settlementAssetId=${BTC}&orderId=${params.orderId}`);
+});
+
 test('HTTP-200 errors: the client resolves, and only success/code tell the refusal', async () => {
   await errorStyle('http-200');
 
@@ -149,5 +159,6 @@ test('HTTP-200 errors: the client resolves, and only success/code tell the refus
 
   assert.equal(answer.success, false);
   assert.equal(answer.code, 10061);
-  assert.deepEqual(answer.data, []); // typed OneTimePayment, yet an empty array
+  // The envelope's data [] went through the success model: a OneTimePayment without a code.
+  assert.deepEqual(answer.data, { code: undefined });
 });
