@@ -89,14 +89,16 @@ test('reads the result by traceId, and by orderId with payeeId once paid', async
   assert.equal(paid.payeeId, PAYEE);
 });
 
-test('an idempotent repeat gets the same code', async () => {
+test('an idempotent repeat gets the same code, with the amount as a string or a number', async () => {
   const mixpay = client();
   const params = order();
 
   const first = await mixpay.createOneTimePaymentLink({ ...params });
   const again = await mixpay.createOneTimePaymentLink({ ...params });
+  const asNumber = await mixpay.createOneTimePaymentLink({ ...params, quoteAmount: 10 });
 
   assert.deepEqual(again, first);
+  assert.deepEqual(asNumber, first);
 });
 
 test('mapped errors (4xx): a conflict rejects with axios\'s error, the envelope in response.data', async () => {
@@ -119,6 +121,19 @@ test('mapped errors (4xx): a refused parameter keeps its code in response.data',
   assert.equal(e.name, 'AxiosError');
   assert.equal(e.response.status, 400);
   assertEnvelope(e.response.data, 10061);
+});
+
+test('string amounts follow the rules of numbers: above 0, plain notation', async () => {
+  const mixpay = client();
+  for (const quoteAmount of ['0', '-1', '1E3', '0x10', '10 USD']) {
+    const e = await rejection(mixpay.createOneTimePaymentLink(order({ quoteAmount })));
+
+    assert.equal(e.response?.status, 400, quoteAmount);
+    assertEnvelope(e.response.data, 1017);
+    assert.match(e.response.data.message, /quoteAmount: /, quoteAmount);
+  }
+  const tiny = await mixpay.createOneTimePaymentLink(order({ quoteAmount: '0.00000001', quoteAssetId: BTC }));
+  assert.match(tiny.code, UUID);
 });
 
 test('HTTP-200 errors: mixpayjs rejects with Error(message), and the code is lost', async () => {
