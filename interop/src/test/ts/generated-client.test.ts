@@ -100,7 +100,8 @@ test('reads the result by traceId and by orderId with payeeId', async () => {
   await admin('POST', `/mixpay/payments/${data.code}/pay`);
   const byOrder = await results.getPaymentResult({ orderId: params.orderId, payeeId: PAYEE });
 
-  assert.deepEqual(byTrace.data, {
+  // The generated model names every optional field; compare the ones that are present.
+  assert.deepEqual(JSON.parse(JSON.stringify(byTrace.data)), {
     status: 'unpaid',
     payeeId: PAYEE,
     traceId: data.code,
@@ -109,17 +110,6 @@ test('reads the result by traceId and by orderId with payeeId', async () => {
     quoteSymbol: 'USD',
     failureCode: '0',
     failureReason: '',
-    // the generated model names every optional field, present or not
-    paymentAmount: undefined,
-    paymentAssetId: undefined,
-    paymentSymbol: undefined,
-    settleAmount: undefined,
-    settlementAssetId: undefined,
-    settleStatus: undefined,
-    txid: undefined,
-    date: undefined,
-    surplusAmount: undefined,
-    surplusStatus: undefined,
   });
   assert.equal(byOrder.data.status, 'success');
   assert.equal(byOrder.data.traceId, data.code);
