@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import dev.mixpaykit.openapi.MixPayOpenApi.Contract;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * <p>"Cleanly" means no warning caused by the description. Some generators warn about every
  * input (the Python generator logs "Failed to get the schema name: null" for any property), so
  * each test first generates a minimal description and only accepts warnings that one also
- * gets. The TypeScript client is compiled by {@code npm run check:typescript}, which reads
- * what this test writes to {@code target/portability/typescript-fetch}.
+ * gets. The TypeScript clients are compiled by {@code npm run check:typescript}, which reads
+ * what this test writes to {@code target/portability/typescript-fetch} (and
+ * {@code typescript-fetch-2022} for the 2022 contract).
  */
 class PortabilityTest {
 
@@ -60,23 +63,27 @@ class PortabilityTest {
     root.setLevel(previousLevel);
   }
 
-  @Test
-  void typescriptFetchClientGeneratesWithoutWarnings() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void typescriptFetchClientGeneratesWithoutWarnings(Contract contract) throws Exception {
     Map<String, Object> options = Map.of("npmName", "@mixpaykit/mixpay-client", "supportsES6", true);
     List<String> baseline = baselineWarnings("typescript-fetch", options);
 
-    List<File> files = generate("typescript-fetch", MixPayOpenApi.yaml().toString(), options);
+    List<File> files = generate("typescript-fetch", MixPayOpenApi.yaml(contract).toString(),
+        options, OUT.resolve("typescript-fetch" + suffix(contract)));
 
     assertThat(files).anySatisfy(f -> assertThat(f.getName()).isEqualTo("OneTimePaymentApi.ts"));
     assertThat(warnings()).isSubsetOf(baseline);
   }
 
-  @Test
-  void pythonClientGeneratesWithoutWarningsAndCompiles() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void pythonClientGeneratesWithoutWarningsAndCompiles(Contract contract) throws Exception {
     Map<String, Object> options = Map.of("packageName", "mixpay_client");
     List<String> baseline = baselineWarnings("python", options);
+    Path dir = OUT.resolve("python" + suffix(contract));
 
-    List<File> files = generate("python", MixPayOpenApi.yaml().toString(), options);
+    List<File> files = generate("python", MixPayOpenApi.yaml(contract).toString(), options, dir);
 
     assertThat(files).anySatisfy(f -> assertThat(f.getName()).isEqualTo("one_time_payment_api.py"));
     List<String> accepted = new java.util.ArrayList<>(baseline);
@@ -84,7 +91,7 @@ class PortabilityTest {
     assertThat(warnings()).isSubsetOf(accepted);
 
     Process compile = new ProcessBuilder("python3", "-m", "compileall", "-q",
-        OUT.resolve("python").resolve("mixpay_client").toString())
+        dir.resolve("mixpay_client").toString())
         .redirectErrorStream(true).start();
     assertThat(compile.waitFor(120, TimeUnit.SECONDS)).as("python3 finished").isTrue();
     String output = new String(compile.getInputStream().readAllBytes());
@@ -122,8 +129,8 @@ class PortabilityTest {
     return baseline;
   }
 
-  private List<File> generate(String generator, String spec, Map<String, Object> options) {
-    return generate(generator, spec, options, OUT.resolve(generator));
+  private static String suffix(Contract contract) {
+    return contract == Contract.CURRENT ? "" : "-" + contract.label();
   }
 
   private List<File> generate(String generator, String spec, Map<String, Object> options,

@@ -17,9 +17,14 @@ final class Spec {
     return new OpenAPIParser().readLocation(location.toString(), null, options);
   }
 
-  /** The YAML description, parsed; fails if the parser had anything to say. */
+  /** The current YAML description, parsed; fails if the parser had anything to say. */
   static OpenAPI yaml() {
-    SwaggerParseResult result = parse(MixPayOpenApi.yaml());
+    return yaml(MixPayOpenApi.Contract.CURRENT);
+  }
+
+  /** One version's YAML description, parsed; fails if the parser had anything to say. */
+  static OpenAPI yaml(MixPayOpenApi.Contract contract) {
+    SwaggerParseResult result = parse(MixPayOpenApi.yaml(contract));
     if (result.getMessages() != null && !result.getMessages().isEmpty()) {
       throw new AssertionError("parser messages: " + result.getMessages());
     }

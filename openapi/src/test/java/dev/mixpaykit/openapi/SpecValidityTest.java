@@ -14,35 +14,40 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.InputStream;
+import dev.mixpaykit.openapi.MixPayOpenApi.Contract;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SpecValidityTest {
 
-  @Test
-  void yamlParsesWithoutAnyParserMessage() {
-    SwaggerParseResult result = Spec.parse(MixPayOpenApi.yaml());
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void yamlParsesWithoutAnyParserMessage(Contract contract) {
+    SwaggerParseResult result = Spec.parse(MixPayOpenApi.yaml(contract));
 
     assertThat(result.getMessages()).isEmpty();
     assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.0.3");
   }
 
-  @Test
-  void jsonIsTheSameDocumentAsYaml() throws Exception {
-    SwaggerParseResult json = Spec.parse(MixPayOpenApi.json());
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void jsonIsTheSameDocumentAsYaml(Contract contract) throws Exception {
+    SwaggerParseResult json = Spec.parse(MixPayOpenApi.json(contract));
     assertThat(json.getMessages()).isEmpty();
 
     ObjectMapper yamlReader = YAMLMapper.builder()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     ObjectMapper jsonReader = new ObjectMapper()
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    try (InputStream y = MixPayOpenApi.yaml().openStream();
-        InputStream j = MixPayOpenApi.json().openStream()) {
+    try (InputStream y = MixPayOpenApi.yaml(contract).openStream();
+        InputStream j = MixPayOpenApi.json(contract).openStream()) {
       JsonNode fromYaml = yamlReader.readTree(y);
       JsonNode fromJson = jsonReader.readTree(j);
       assertThat(fromJson).isEqualTo(fromYaml);
     }
-    assertThat(Json.pretty(json.getOpenAPI())).isEqualTo(Json.pretty(Spec.yaml()));
+    assertThat(Json.pretty(json.getOpenAPI())).isEqualTo(Json.pretty(Spec.yaml(contract)));
   }
 
   @Test
@@ -54,20 +59,29 @@ class SpecValidityTest {
     }
   }
 
-  @Test
-  void createOperationAcceptsFormAndJson() {
-    Operation create = Spec.yaml().getPaths().get("/v1/one_time_payment").getPost();
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void everyPublishedFileIsSelfContained(Contract contract) {
+    // Other teams' tools get one file each: no $ref may point outside it.
+    assertThat(MixPayOpenApi.yamlText(contract)).doesNotContainPattern("\\$ref: *['\"]?[^'\"#\\s]");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void createOperationAcceptsFormAndJson(Contract contract) {
+    Operation create = Spec.yaml(contract).getPaths().get("/v1/one_time_payment").getPost();
 
     assertThat(create.getOperationId()).isEqualTo("createOneTimePayment");
     assertThat(create.getRequestBody().getContent())
         .containsOnlyKeys("application/x-www-form-urlencoded", "application/json");
-    assertThat(Spec.yaml().getServers()).singleElement()
+    assertThat(Spec.yaml(contract).getServers()).singleElement()
         .satisfies(s -> assertThat(s.getUrl()).isEqualTo("https://api.mixpay.me"));
   }
 
-  @Test
-  void everyRequestBodyAndResponseHasAnExample() {
-    OpenAPI api = Spec.yaml();
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void everyRequestBodyAndResponseHasAnExample(Contract contract) {
+    OpenAPI api = Spec.yaml(contract);
     api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
       if (op.getRequestBody() != null) {
         op.getRequestBody().getContent().forEach((type, media) ->
@@ -109,10 +123,11 @@ class SpecValidityTest {
         "x-mixpay-required-one-of", java.util.List.of("orderId", "traceId"));
   }
 
-  @Test
-  void everyPatternIsAnchoredAtBothEnds() {
+  @ParameterizedTest
+  @EnumSource(Contract.class)
+  void everyPatternIsAnchoredAtBothEnds(Contract contract) {
     // JSON Schema searches, Bean Validation matches the whole string: anchors make them agree.
-    Map<String, Schema> p = Spec.yaml().getComponents().getSchemas().get("OneTimePaymentRequest")
+    Map<String, Schema> p = Spec.yaml(contract).getComponents().getSchemas().get("OneTimePaymentRequest")
         .getProperties();
     p.forEach((name, schema) -> {
       if (schema.getPattern() != null) {
