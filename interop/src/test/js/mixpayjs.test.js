@@ -101,6 +101,25 @@ test('an idempotent repeat gets the same code, with the amount as a string or a 
   assert.deepEqual(asNumber, first);
 });
 
+test('a create that times out is sent again by mixpayjs; the repeat finds the same payment', async () => {
+  // mixpayjs resends a request that timed out, unchanged and without limit. The mock acts on
+  // the first attempt and answers it too late; the resend is an idempotent repeat.
+  const mixpay = client();
+  mixpay.request.defaults.timeout = 800;
+  const params = order();
+  await mock.admin('POST', '/mixpay/next', { orderId: params.orderId, delayMs: 2000 });
+
+  const created = await mixpay.createOneTimePaymentLink({ ...params });
+
+  const journal = await mock.admin('GET', '/requests');
+  const attempts = journal.requests.filter((e) => e.request.url === '/v1/one_time_payment'
+      && JSON.parse(e.request.body).orderId === params.orderId);
+  assert.ok(attempts.length >= 2, `${attempts.length} attempt(s)`); // more on a slow machine
+  const payments = await mock.admin('GET', '/mixpay/payments');
+  const ours = payments.filter((p) => p.orderId === params.orderId);
+  assert.deepEqual(ours.map((p) => p.code), [created.code]);
+});
+
 test('mapped errors (4xx): a conflict rejects with axios\'s error, the envelope in response.data', async () => {
   const mixpay = client();
   const params = order();
