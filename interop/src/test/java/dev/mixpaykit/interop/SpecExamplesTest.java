@@ -20,7 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.TestFactory;
 class SpecExamplesTest {
 
   private static final String CREATE = "/v1/one_time_payment";
+  private static final String FORM = "application/x-www-form-urlencoded";
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -71,12 +72,25 @@ class SpecExamplesTest {
     }
   }
 
+  /** Only the create call takes a body (the callback's is MixPay's request to a merchant). */
+  @Test
+  void theCreateCallIsTheOnlyOperationWithARequestBody() {
+    List<String> withBody = new ArrayList<>();
+    spec.get("paths").properties().forEach(path -> path.getValue().properties()
+        .forEach(op -> {
+          if (op.getValue().has("requestBody")) {
+            withBody.add(op.getKey() + " " + path.getKey());
+          }
+        }));
+    assertThat(withBody).containsExactly("post " + CREATE);
+  }
+
   @TestFactory
   Stream<DynamicTest> everyRequestBodyExampleCreatesAPayment() {
     JsonNode content = spec.at("/paths/" + pointer(CREATE) + "/post/requestBody/content");
     List<DynamicTest> tests = new ArrayList<>();
-    content.fields().forEachRemaining(media -> media.getValue().path("examples").fields()
-        .forEachRemaining(example -> tests.add(DynamicTest.dynamicTest(
+    content.properties().forEach(media -> media.getValue().path("examples").properties()
+        .forEach(example -> tests.add(DynamicTest.dynamicTest(
             media.getKey() + " " + example.getKey(), () -> {
               mock.reset(); // the same example goes out as form and as JSON
               JsonNode value = rendered(resolve(example.getValue()));
@@ -97,15 +111,25 @@ class SpecExamplesTest {
     mock.reset();
     JsonNode examples = spec.at("/components/examples");
     for (String name : List.of("MinimalRequest", "FullRequest", "LegacyRequest")) {
-      assertCreated(send(RequestBody.FORM, rendered(examples.get(name))), examples.get(name).get("value"));
+      assertCreated(send(FORM, rendered(examples.get(name))), examples.get(name).get("value"));
     }
     JsonNode result = spec.at("/paths/" + pointer("/v1/payments_result") + "/get");
     Map<String, String> parameterExamples = parameterExamples(result);
+    List<String> identifiers = new ArrayList<>();
+    result.get("x-mixpay-identifier-sets").forEach(set -> set.forEach(n -> identifiers.add(n.asText())));
     for (JsonNode set : result.get("x-mixpay-identifier-sets")) {
+      // One identifier set at a time (the sets name different payments), with every other
+      // parameter's example.
       StringJoiner query = new StringJoiner("&");
-      for (JsonNode name : set) {
-        query.add(name.asText() + "=" + encode(parameterExamples.get(name.asText())));
-      }
+      parameterExamples.forEach((name, example) -> {
+        boolean inSet = false;
+        for (JsonNode n : set) {
+          inSet |= n.asText().equals(name);
+        }
+        if (inSet || !identifiers.contains(name)) {
+          query.add(name + "=" + encode(example));
+        }
+      });
       HttpResponse<String> answer = get("/v1/payments_result?" + query);
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
       JsonNode data = JSON.readTree(answer.body()).get("data");
@@ -147,7 +171,7 @@ class SpecExamplesTest {
     ObjectNode value = example.get("value").deepCopy();
     JsonNode offsets = example.path("x-mixpay-example-seconds-from-now");
     long now = System.currentTimeMillis() / 1000;
-    offsets.fields().forEachRemaining(e -> {
+    offsets.properties().forEach(e -> {
       assertThat(value.has(e.getKey())).as("the example has " + e.getKey()).isTrue();
       value.put(e.getKey(), now + e.getValue().asLong());
     });
@@ -160,7 +184,7 @@ class SpecExamplesTest {
   }
 
   private static Map<String, String> parameterExamples(JsonNode operation) {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     for (JsonNode parameter : operation.get("parameters")) {
       out.put(parameter.get("name").asText(), parameter.get("example").asText());
     }
@@ -168,7 +192,7 @@ class SpecExamplesTest {
   }
 
   private static HttpResponse<String> send(String mediaType, JsonNode value) throws Exception {
-    String body = mediaType.equals(RequestBody.FORM) ? form(value) : JSON.writeValueAsString(value);
+    String body = mediaType.equals(FORM) ? form(value) : JSON.writeValueAsString(value);
     return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + CREATE))
         .header("Content-Type", mediaType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -183,8 +207,7 @@ class SpecExamplesTest {
   /** A form as MixPay's documentation writes one: every value as text, decimals plain. */
   private static String form(JsonNode value) {
     StringJoiner out = new StringJoiner("&");
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       JsonNode v = field.getValue();
       String text = v.isNumber() ? new BigDecimal(v.asText()).toPlainString() : v.asText();
       out.add(encode(field.getKey()) + "=" + encode(text));
@@ -206,8 +229,4 @@ class SpecExamplesTest {
     return m.group(1);
   }
 
-  /** Media types as the spec names them. */
-  private static final class RequestBody {
-    static final String FORM = "application/x-www-form-urlencoded";
-  }
 }
