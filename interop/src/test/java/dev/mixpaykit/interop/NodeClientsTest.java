@@ -3,6 +3,7 @@ package dev.mixpaykit.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mixpaykit.mock.MixPayMock;
+import dev.mixpaykit.mock.MixPayMockExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +14,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the Node test files (Node's own test runner) against a mock started here on a free
@@ -32,19 +32,8 @@ class NodeClientsTest {
 
   private static final Path MODULE = Path.of("").toAbsolutePath();
 
-  private static MixPayMock mock;
-
-  @BeforeAll
-  static void startMock() {
-    mock = MixPayMock.builder().port(0).bindAddress("127.0.0.1").build().start();
-  }
-
-  @AfterAll
-  static void stopMock() {
-    if (mock != null) {
-      mock.stop();
-    }
-  }
+  @RegisterExtension
+  static final MixPayMockExtension MIXPAY = new MixPayMockExtension(); // free port, one per class
 
   @TestFactory
   Stream<DynamicTest> nodeTestFiles() {
@@ -60,6 +49,7 @@ class NodeClientsTest {
   }
 
   private static void run(Path file) throws Exception {
+    MixPayMock mock = MIXPAY.mock();
     mock.reset();
     mock.http200Errors(false); // the files switch it themselves; a crashed one must not leak it
     Result result = node("--test", "--test-reporter=spec", file.toString());
@@ -86,7 +76,7 @@ class NodeClientsTest {
         Stream.concat(Stream.of("node"), Stream.of(args)).toList())
         .directory(MODULE.toFile())
         .redirectErrorStream(true);
-    builder.environment().put("MIXPAY_MOCK_URL", mock.baseUrl());
+    builder.environment().put("MIXPAY_MOCK_URL", MIXPAY.baseUrl());
     // Loopback only: a proxy from the environment must not see these requests (axios honours it).
     builder.environment().put("NO_PROXY", "127.0.0.1,localhost");
     builder.environment().put("no_proxy", "127.0.0.1,localhost");

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mixpaykit.mock.MixPayMock;
+import dev.mixpaykit.mock.MixPayMockExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,11 +28,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every request example in the spec is sendable: sent to a running mock exactly as the spec
@@ -53,23 +53,17 @@ class SpecExamplesTest {
       .build();
   private static final Pattern DATA_STATUS = Pattern.compile("data-status=\"([^\"]*)\"");
 
-  private static JsonNode spec;
-  private static MixPayMock mock;
+  @RegisterExtension
+  static final MixPayMockExtension MIXPAY = new MixPayMockExtension(); // free port, one per class
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static JsonNode spec;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void readSpec() throws IOException {
     spec = YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build()
         .readTree(Path.of(System.getProperty("interop.specFile",
             "../openapi/mixpay.openapi.yaml")).toFile());
-    mock = MixPayMock.builder().port(0).bindAddress("127.0.0.1").build().start();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (mock != null) {
-      mock.stop();
-    }
   }
 
   /** Only the create call takes a body (the callback's is MixPay's request to a merchant). */
@@ -92,7 +86,7 @@ class SpecExamplesTest {
     content.properties().forEach(media -> media.getValue().path("examples").properties()
         .forEach(example -> tests.add(DynamicTest.dynamicTest(
             media.getKey() + " " + example.getKey(), () -> {
-              mock.reset(); // the same example goes out as form and as JSON
+              MIXPAY.mock().reset(); // the same example goes out as form and as JSON
               JsonNode value = rendered(resolve(example.getValue()));
               HttpResponse<String> answer = send(media.getKey(), value);
               assertCreated(answer, value);
@@ -108,7 +102,6 @@ class SpecExamplesTest {
    */
   @Test
   void parameterExamplesFindThePaymentsOfTheRequestExamples() throws Exception {
-    mock.reset();
     JsonNode examples = spec.at("/components/examples");
     for (String name : List.of("MinimalRequest", "FullRequest", "LegacyRequest")) {
       assertCreated(send(FORM, rendered(examples.get(name))), examples.get(name).get("value"));
@@ -193,14 +186,14 @@ class SpecExamplesTest {
 
   private static HttpResponse<String> send(String mediaType, JsonNode value) throws Exception {
     String body = mediaType.equals(FORM) ? form(value) : JSON.writeValueAsString(value);
-    return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + CREATE))
+    return HTTP.send(HttpRequest.newBuilder(URI.create(MIXPAY.baseUrl() + CREATE))
         .header("Content-Type", mediaType)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(mock.baseUrl() + pathAndQuery)).GET()
+    return HTTP.send(HttpRequest.newBuilder(URI.create(MIXPAY.baseUrl() + pathAndQuery)).GET()
         .build(), HttpResponse.BodyHandlers.ofString());
   }
 
