@@ -56,6 +56,17 @@ test('creates a payment from the exact JSON body mixpayjs sends (quoteAmount "10
   assert.deepEqual(JSON.parse(sent.body), { ...params, isTemp: true });
 });
 
+test('text beyond ASCII arrives as sent (UTF-8 JSON)', async () => {
+  const remark = 'Kaffee ☕ für Müller, 東京 🚀';
+  const params = order({ remark });
+
+  const { code } = await client().createOneTimePaymentLink({ ...params });
+
+  const payments = await mock.admin('GET', '/mixpay/payments');
+  const ours = payments.find((p) => p.code === code);
+  assert.equal(ours.parameters.remark, remark);
+});
+
 test('a traceId becomes the code', async () => {
   const traceId = randomUUID();
 
