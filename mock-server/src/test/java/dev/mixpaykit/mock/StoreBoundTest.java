@@ -36,6 +36,49 @@ class StoreBoundTest {
   }
 
   @Test
+  void concurrentCreatesIntoANearlyFullStoreLoseNothingTheyWereToldWasCreated() throws Exception {
+    try (MixPayMock mock = MixPayMock.builder().maxPayments(20).build().start()) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<java.net.http.HttpResponse<String>>> answers =
+          new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 64; i++) {
+          String body = Contract.encode(minimal("order-full-" + i));
+          answers.add(pool.submit(() -> {
+            go.await();
+            return http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(mock.baseUrl() + "/v1/one_time_payment"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+          }));
+        }
+        go.countDown();
+        java.util.Set<String> created = new java.util.HashSet<>();
+        int refused = 0;
+        for (var answer : answers) {
+          var r = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+          if (r.statusCode() == 200) {
+            created.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())
+                .path("data").path("code").asText());
+          } else {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(500);
+            refused++;
+          }
+        }
+        assertThat(created).hasSize(20);
+        assertThat(refused).isEqualTo(44);
+        assertThat(mock.payments()).extracting(CreatedPayment::code)
+            .containsExactlyInAnyOrderElementsOf(created);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void theAdminListingIsPaged() {
     try (MixPayMock mock = MixPayMock.builder().build().start()) {
       for (int i = 0; i < 5; i++) {
