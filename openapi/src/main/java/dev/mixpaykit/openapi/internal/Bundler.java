@@ -11,8 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,20 +61,22 @@ public final class Bundler {
     // The root's own components first, so a borrowed one can never take a local name.
     JsonNode components = bundler.root.get("components");
     if (components != null) {
-      components.fields().forEachRemaining(type -> type.getValue().fields().forEachRemaining(
-          entry -> {
-            JsonNode value = entry.getValue();
-            // `Name: {$ref: 'other.yaml#/components/type/Name'}` borrows the component itself.
-            if (value.has("$ref") && value.size() == 1) {
-              Ref ref = bundler.ref(bundler.source, value.get("$ref").asText());
-              if (!ref.file.equals(bundler.source)
-                  && ref.pointer.equals("/components/" + type.getKey() + "/" + entry.getKey())) {
-                JsonNode copy = bundler.target(ref).deepCopy();
-                ((ObjectNode) type.getValue()).set(entry.getKey(), copy);
-                bundler.walk(copy, ref.file);
-              }
+      // Snapshots: adopting a component adds to these maps while they are being read.
+      for (Map.Entry<String, JsonNode> type : fields(components)) {
+        for (Map.Entry<String, JsonNode> entry : fields(type.getValue())) {
+          JsonNode value = entry.getValue();
+          // `Name: {$ref: 'other.yaml#/components/type/Name'}` borrows the component itself.
+          if (value.has("$ref") && value.size() == 1) {
+            Ref ref = bundler.ref(bundler.source, value.get("$ref").asText());
+            if (!ref.file.equals(bundler.source)
+                && ref.pointer.equals("/components/" + type.getKey() + "/" + entry.getKey())) {
+              JsonNode copy = bundler.target(ref).deepCopy();
+              ((ObjectNode) type.getValue()).set(entry.getKey(), copy);
+              bundler.walk(copy, ref.file);
             }
-          }));
+          }
+        }
+      }
     }
     bundler.walk(bundler.root, bundler.source);
     return bundler.root;
@@ -120,10 +123,16 @@ public final class Bundler {
       }
       return;
     }
-    Iterator<JsonNode> children = object.elements();
-    while (children.hasNext()) {
-      walk(children.next(), file);
+    // A snapshot: adopting a component adds to the map being walked (it is walked on adoption).
+    for (Map.Entry<String, JsonNode> child : fields(object)) {
+      walk(child.getValue(), file);
     }
+  }
+
+  private static List<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+    List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+    node.fields().forEachRemaining(out::add);
+    return out;
   }
 
   private void adopt(String type, String name, Ref ref) {
