@@ -31,19 +31,30 @@ public final class RequestRules {
   private final Clock clock;
   private final long maxSecondsFromNowOverride;
   private final boolean allowPlainHttpCallbacks;
+  private final String olderContractHint;
+
+  /** Rules without a hint about older contracts; see the full constructor. */
+  public RequestRules(SpecModel spec, Clock clock, long maxSecondsFromNow,
+      boolean allowPlainHttpCallbacks) {
+    this(spec, clock, maxSecondsFromNow, allowPlainHttpCallbacks, null);
+  }
 
   /**
    * @param maxSecondsFromNow replaces the upper bound of every {@code x-mixpay-seconds-from-now}
    *     window when positive (MixPay widened it after the documented 240 minutes)
    * @param allowPlainHttpCallbacks accept {@code http://} callback URLs, for local endpoints in
    *     tests; MixPay itself refuses them (10061)
+   * @param olderContractHint added to the required-one-of refusal of a request that sends a
+   *     deprecated field (the 2022 page's {@code isTemp}), whose author most likely followed an
+   *     older contract that the mock can also serve; null for none
    */
   public RequestRules(SpecModel spec, Clock clock, long maxSecondsFromNow,
-      boolean allowPlainHttpCallbacks) {
+      boolean allowPlainHttpCallbacks, String olderContractHint) {
     this.validator = new SchemaValidator(spec.api(), new MessageResolver());
     this.clock = clock;
     this.maxSecondsFromNowOverride = maxSecondsFromNow;
     this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
+    this.olderContractHint = olderContractHint;
   }
 
   /** Every violation, in the order the properties are declared. */
@@ -195,14 +206,18 @@ public final class RequestRules {
     return detail;
   }
 
-  private static void oneOfRequired(ObjectNode request, SpecModel.BodySchema body,
+  private void oneOfRequired(ObjectNode request, SpecModel.BodySchema body,
       List<Violation> out) {
     List<String> fields = body.requiredOneOf();
     if (fields.isEmpty() || fields.stream().anyMatch(request::hasNonNull)) {
       return;
     }
-    out.add(new Violation(String.join("/", fields),
-        "one of " + String.join(", ", fields) + " is required", ErrorCatalogue.PARAMETER_ERROR));
+    String rule = "one of " + String.join(", ", fields) + " is required";
+    // A deprecated field without the identifiers that replaced it: written for an older page.
+    boolean older = olderContractHint != null && body.fields().values().stream()
+        .anyMatch(f -> f.deprecated() && request.hasNonNull(f.name()));
+    out.add(new Violation(String.join("/", fields), older ? rule + "; " + olderContractHint
+        : rule, ErrorCatalogue.PARAMETER_ERROR));
   }
 
   private void secondsFromNow(ObjectNode request, SpecModel.BodySchema body,
