@@ -101,7 +101,7 @@ public final class RequestRules {
       for (ValidationReport.Message m : report.getMessages()) {
         if (m.getLevel() == ValidationReport.Level.ERROR) {
           out.add(new Violation(parameter.name(),
-              rule(keyword(m), parameter.schema(), m.getMessage()),
+              rule(keyword(m), parameter.schema(), parameter.patternRule(), m.getMessage()),
               ErrorCatalogue.PARAMETER_ERROR));
           break;
         }
@@ -157,8 +157,9 @@ public final class RequestRules {
     String field = located ? path.group(1) : "body";
     String detail = located ? text.substring(path.end()) : text;
     SpecModel.Field property = body.field(field);
-    return List.of(new Violation(field, rule(keyword, property == null ? null
-        : property.schema(), detail), property == null ? ErrorCatalogue.PARAMETER_ERROR
+    return List.of(new Violation(field, property == null ? detail : rule(keyword,
+        property.schema(), property.patternRule(), detail), property == null
+        ? ErrorCatalogue.PARAMETER_ERROR
         : property.errorCode()));
   }
 
@@ -168,8 +169,11 @@ public final class RequestRules {
     return key.contains(".schema.format.") ? "format" : key.substring(key.lastIndexOf('.') + 1);
   }
 
-  /** The rule in the spec's terms, from the keyword and the property's own schema. */
-  private static String rule(String keyword, Schema<?> p, String detail) {
+  /**
+   * The rule in the spec's terms, from the keyword and the property's own schema; a pattern in
+   * the words of its {@code x-mixpay-pattern-rule}, never as the regex.
+   */
+  private static String rule(String keyword, Schema<?> p, String patternRule, String detail) {
     if (p != null) {
       switch (keyword) {
         case "maxLength":
@@ -177,7 +181,10 @@ public final class RequestRules {
         case "minLength":
           return "must be at least " + p.getMinLength() + " characters";
         case "pattern":
-          return "must match " + p.getPattern();
+          return patternRule != null ? patternRule : "is not in the form the spec describes";
+        case "enum":
+          return p.getEnum() == null ? detail : "must be one of " + p.getEnum().stream()
+              .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         case "maximum":
           return "must be at most " + p.getMaximum().toPlainString();
         case "minimum":
