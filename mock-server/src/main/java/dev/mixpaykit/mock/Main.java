@@ -1,5 +1,6 @@
 package dev.mixpaykit.mock;
 
+import dev.mixpaykit.openapi.MixPayOpenApi;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ public final class Main {
       "  --port N               port to listen on (default 4010; 0 picks a free port)",
       "  --bind ADDRESS         address to bind (default 127.0.0.1)",
       "  --spec FILE            OpenAPI file to use instead of the embedded one",
+      "  --contract NAME        published contract to serve: current (default) or 2022",
+      "                         (MixPay's February 2022 page: isTemp required, no orderId,",
+      "                         traceId or result query)",
       "  --max-expiry-minutes N upper bound of the expiredTimestamp window (default: the spec's)",
       "  --allow-http-callbacks accept and call http:// callback URLs (local test endpoints)",
       "  --callback-time-scale F multiply MixPay's callback retry schedule (default 1; 0.001 for tests)",
@@ -52,6 +56,8 @@ public final class Main {
   static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
     MixPayMock.Builder builder = MixPayMock.builder().port(4010);
     boolean verbose = false;
+    String contract = null;
+    boolean spec = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -62,11 +68,18 @@ public final class Main {
           case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
           case "--bind" -> builder.bindAddress(value(args, ++i, "--bind"));
           case "--spec" -> {
-            Path spec = Path.of(value(args, ++i, "--spec"));
-            if (!Files.isReadable(spec)) {
-              throw new IllegalArgumentException("cannot read spec file " + spec);
+            Path file = Path.of(value(args, ++i, "--spec"));
+            if (!Files.isReadable(file)) {
+              throw new IllegalArgumentException("cannot read spec file " + file);
             }
-            builder.spec(spec);
+            builder.spec(file);
+            spec = true;
+          }
+          case "--contract" -> {
+            MixPayOpenApi.Contract named = MixPayOpenApi.Contract.named(
+                value(args, ++i, "--contract"));
+            builder.contract(named);
+            contract = named.label();
           }
           case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
               Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
@@ -82,6 +95,9 @@ public final class Main {
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
+      }
+      if (spec && contract != null) {
+        throw new IllegalArgumentException("--spec and --contract exclude each other");
       }
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
@@ -105,6 +121,9 @@ public final class Main {
       stopped.countDown();
     }, "mixpay-mock-shutdown"));
     out.println("MixPay mock listening on " + mock.baseUrl());
+    if (contract != null) {
+      out.println("Serving MixPay's " + contract + " contract");
+    }
     if (verbose) {
       out.println("ready " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
           + " ms after the JVM started");

@@ -60,6 +60,10 @@ import java.util.function.Supplier;
  */
 public final class MixPayMock implements AutoCloseable {
 
+  // Ends the 1017 of a 2022-style request (isTemp, no identifier) sent to another contract.
+  private static final String OLDER_CONTRACT_HINT = "this request looks like MixPay's 2022"
+      + " contract: start the mock with --contract 2022 (in Java: contract(Contract.V2022))";
+
   private final Builder options;
   private final MockState state;
   private final CompletableFuture<Responder> engine;
@@ -77,7 +81,8 @@ public final class MixPayMock implements AutoCloseable {
     this.engine = CompletableFuture.supplyAsync(() -> {
       SpecModel spec = SpecModel.load(options.specLocation);
       RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds,
-          options.allowPlainHttpCallbacks);
+          options.allowPlainHttpCallbacks, options.contract == MixPayOpenApi.Contract.V2022
+              ? null : OLDER_CONTRACT_HINT);
       rules.warmUp(spec);
       callbacks.complete(new CallbackSender(spec.callbackSchedule().retrySeconds(),
           spec.callbackSchedule().timeoutSeconds(), options.callbackTimeScale,
@@ -289,6 +294,8 @@ public final class MixPayMock implements AutoCloseable {
     private String bindAddress = "127.0.0.1";
     // The JSON twin of the YAML: same document, and JSON parses in a fraction of the time.
     private String specLocation = MixPayOpenApi.json().toString();
+    // Null once spec(Path) replaced the published versions with a file.
+    private MixPayOpenApi.Contract contract = MixPayOpenApi.Contract.CURRENT;
     private Clock clock = Clock.systemUTC();
     private long maxExpirySeconds = 0;
     private int maxBodyBytes = 64 * 1024;
@@ -318,9 +325,27 @@ public final class MixPayMock implements AutoCloseable {
       return this;
     }
 
-    /** A spec file instead of the one in the {@code mixpay-openapi} jar. */
+    /**
+     * A spec file instead of the one in the {@code mixpay-openapi} jar; replaces
+     * {@link #contract(MixPayOpenApi.Contract)}.
+     */
     public Builder spec(Path specFile) {
       this.specLocation = specFile.toAbsolutePath().toUri().toString();
+      this.contract = null;
+      return this;
+    }
+
+    /**
+     * Which published version of MixPay's contract to serve; default
+     * {@link MixPayOpenApi.Contract#CURRENT}. {@code Contract.V2022} (CLI {@code --contract 2022})
+     * serves the February 2022 page as written: {@code isTemp} required, no {@code orderId} or
+     * {@code traceId}, each request a new payment, and no {@code GET /v1/payments_result} (that
+     * page has none; read payments with {@link MixPayMock#payments()} instead). Replaces
+     * {@link #spec(Path)}.
+     */
+    public Builder contract(MixPayOpenApi.Contract contract) {
+      this.contract = Objects.requireNonNull(contract, "contract");
+      this.specLocation = MixPayOpenApi.json(contract).toString();
       return this;
     }
 

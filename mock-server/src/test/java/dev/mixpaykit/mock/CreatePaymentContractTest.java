@@ -112,7 +112,7 @@ class CreatePaymentContractTest {
   }
 
   @ParameterizedTest(name = "{0}={1} answers {2}")
-  @CsvSource(delimiter = '|', value = {
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
       "remark           | 51 chars     | 1017  | remark: must be at most 50 characters",
       "settlementMemo   | 201 chars    | 1017  | settlementMemo: must be at most 200 characters",
       "expireSeconds    | 0            | 1017  | expireSeconds: must be at least 1",
@@ -120,17 +120,18 @@ class CreatePaymentContractTest {
       "expireSeconds    | soon         | 1017  | expireSeconds: must be a whole number",
       "orderId          | 5 chars      | 1017  | orderId: must be at least 6 characters",
       "orderId          | 37 chars     | 1017  | orderId: must be at most 36 characters",
-      "orderId          | has space    | 1017  | orderId: must match ^[A-Za-z0-9_-]{6,36}$",
+      "orderId          | has space    | 1017  | orderId: must be 6 to 36 letters, digits, '-' or '_'",
       "traceId          | not-a-uuid   | 1017  | traceId: must be a UUID",
       "quoteAmount      | 0            | 1017  | quoteAmount: must be greater than 0",
       "quoteAmount      | -1           | 1017  | quoteAmount: must be greater than 0",
       "quoteAmount      | 1E+3         | 1017  | quoteAmount: must be a decimal number in plain notation",
-      "payeeId          | alice        | 1017  | payeeId: must match",
-      "quoteAssetId     | USD          | 1017  | quoteAssetId: must match",
+      "payeeId          | alice        | 1017  | payeeId: must be a Mixin UUID or a 32-character hexadecimal id",
+      "quoteAssetId     | USD          | 1017  | quoteAssetId: must be an asset UUID or a three-letter lowercase currency code such as usd",
       "settlementAssetId| btc          | 1017  | settlementAssetId: must be a UUID",
       "strictMode       | yes          | 1017  | strictMode: must be true or false",
       "returnTo         | not a url    | 1017  | returnTo: must be a URI",
-      "callbackUrl      | http://shop.example.com/cb | 10061 | callbackUrl: must match ^https://[^\\s]+$",
+      "callbackUrl      | http://shop.example.com/cb | 10061 | callbackUrl: must be a URL that starts with https:// and has no spaces",
+      "callbackEvent    | paid         | 1017  | \"callbackEvent: must be settle, pending or paid_less, several joined with | or ,\"",
       "expiredTimestamp | now+10       | 10063 | expiredTimestamp: must be more than 10 seconds from now",
       "expiredTimestamp | now-60       | 10063 | expiredTimestamp: must be more than 10 seconds from now",
       "expiredTimestamp | now+14400    | 10064 | expiredTimestamp: must be less than 14400 seconds from now",
@@ -170,7 +171,8 @@ class CreatePaymentContractTest {
         .body("message", containsString("settlementAssetId: is required"))
         .body("message", containsString("quoteAmount: must be a decimal number"))
         .body("message", containsString("remark: must be at most 50 characters"))
-        .body("message", containsString("callbackUrl: must match ^https://"));
+        .body("message", containsString(
+            "callbackUrl: must be a URL that starts with https:// and has no spaces"));
   }
 
   @Test

@@ -20,7 +20,8 @@ class ErrorStyleTest {
       assertThat(mock.http200Errors()).isTrue();
       form(given(mock), Contract.minimal("bad order id")).post("/v1/one_time_payment")
           .then().statusCode(200).body("code", equalTo(1017)).body("success", equalTo(false))
-          .body("message", equalTo("Parameter error. orderId: must match ^[A-Za-z0-9_-]{6,36}$."));
+          .body("message", equalTo(
+              "Parameter error. orderId: must be 6 to 36 letters, digits, '-' or '_'."));
       given(mock).get("/v1/nothing").then().statusCode(200).body("code", equalTo(404));
       mock.failNext(RequestMatch.any(), 10008);
       form(given(mock), minimal("order-style")).post("/v1/one_time_payment")

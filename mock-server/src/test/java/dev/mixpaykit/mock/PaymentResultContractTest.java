@@ -121,6 +121,15 @@ class PaymentResultContractTest {
   }
 
   @Test
+  void aParameterThatBreaksItsPatternIsRefusedInPlainWords() {
+    wrongOnPurpose(mixpay.mock())
+        .get("/v1/payments_result?orderId=order%20res&payeeId=alice").then()
+        .statusCode(400).body("code", equalTo(1017))
+        .body("message", equalTo("Parameter error. orderId: must be 6 to 36 letters, digits,"
+            + " '-' or '_'; payeeId: must be a Mixin UUID or a 32-character hexadecimal id."));
+  }
+
+  @Test
   void anUnknownPaymentIsNotFound() {
     result("traceId=2f0b1c8e-6d4a-4b7e-9c61-0d2f8a9e5b13").statusCode(404)
         .body("code", equalTo(404))

@@ -63,6 +63,55 @@ class SpecOptionTest {
   }
 
   @Test
+  void aPatternWithoutItsRuleInWordsStopsTheStart(@TempDir Path dir) throws Exception {
+    String yaml = Files.readString(Path.of("../openapi/mixpay.openapi.yaml"));
+    String rule = "          x-mixpay-pattern-rule: \"must be settle, pending or paid_less,"
+        + " several joined with | or ,\"\n";
+    assertThat(yaml).contains(rule);
+    Path edited = Files.writeString(dir.resolve("no-rule.yaml"), yaml.replace(rule, ""));
+    MixPayMock mock = MixPayMock.builder().spec(edited).build();
+
+    assertThatThrownBy(mock::start).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith(": x-mixpay-pattern-rule on callbackEvent of the body of operation"
+            + " createOneTimePayment (application/x-www-form-urlencoded) is missing: the pattern"
+            + " ^(?:settle|pending|paid_less)(?:[|,](?:settle|pending|paid_less))*$ needs its"
+            + " rule in words, e.g. \"must be 6 to 36 letters, digits, '-' or '_'\"");
+    assertThat(mock.isRunning()).isFalse();
+  }
+
+  @Test
+  void aPatternRuleThatIsNotTextStopsTheStart(@TempDir Path dir) throws Exception {
+    String yaml = Files.readString(Path.of("../openapi/mixpay.openapi.yaml"));
+    String rule = "x-mixpay-pattern-rule: \"must be a Mixin UUID or a 32-character hexadecimal id\"";
+    assertThat(yaml).contains(rule);
+    // Only the query parameter's: the body's payeeId is indented deeper.
+    String query = "            " + rule;
+    assertThat(yaml).contains(query);
+    Path edited = Files.writeString(dir.resolve("rule-list.yaml"),
+        yaml.replace(query, "            x-mixpay-pattern-rule: [uuid, hex]"));
+    MixPayMock mock = MixPayMock.builder().spec(edited).build();
+
+    assertThatThrownBy(mock::start).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith(": x-mixpay-pattern-rule on query parameter payeeId of operation"
+            + " getPaymentResult must be a text, not [uuid, hex]");
+  }
+
+  @Test
+  void aPatternRuleChangedInTheSpecChangesTheRefusal(@TempDir Path dir) throws Exception {
+    String spec = Files.readString(Path.of("../openapi/mixpay.openapi.yaml"))
+        .replace("x-mixpay-pattern-rule: \"must be 6 to 36 letters, digits, '-' or '_'\"",
+            "x-mixpay-pattern-rule: \"must be your shop's order number\"");
+    Path edited = Files.writeString(dir.resolve("worded.yaml"), spec);
+
+    try (MixPayMock mock = MixPayMock.builder().spec(edited).build().start()) {
+      form(RestAssured.given().baseUri(mock.baseUrl()), minimal("order 1")).post(
+          "/v1/one_time_payment").then().statusCode(400).body("message",
+              org.hamcrest.Matchers.equalTo(
+                  "Parameter error. orderId: must be your shop's order number."));
+    }
+  }
+
+  @Test
   void theAmountBoundComesFromTheSpec(@TempDir Path dir) throws Exception {
     String spec = Files.readString(Path.of("../openapi/mixpay.openapi.yaml"))
         .replace("maxFractionDigits: 8\n", "maxFractionDigits: 2\n");

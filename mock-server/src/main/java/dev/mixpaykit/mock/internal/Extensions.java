@@ -62,6 +62,14 @@ final class Extensions {
     return n;
   }
 
+  /** A non-blank text, trimmed. */
+  static String text(Object value, String name) {
+    if (value instanceof String s && !s.isBlank()) {
+      return s.trim();
+    }
+    throw new Malformed(name + " must be a text, not " + describe(value));
+  }
+
   static List<String> names(Object value, String name) {
     List<String> out = new ArrayList<>();
     for (Object o : list(value, name)) {

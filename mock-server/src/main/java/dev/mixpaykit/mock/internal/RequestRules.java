@@ -31,19 +31,30 @@ public final class RequestRules {
   private final Clock clock;
   private final long maxSecondsFromNowOverride;
   private final boolean allowPlainHttpCallbacks;
+  private final String olderContractHint;
+
+  /** Rules without a hint about older contracts; see the full constructor. */
+  public RequestRules(SpecModel spec, Clock clock, long maxSecondsFromNow,
+      boolean allowPlainHttpCallbacks) {
+    this(spec, clock, maxSecondsFromNow, allowPlainHttpCallbacks, null);
+  }
 
   /**
    * @param maxSecondsFromNow replaces the upper bound of every {@code x-mixpay-seconds-from-now}
    *     window when positive (MixPay widened it after the documented 240 minutes)
    * @param allowPlainHttpCallbacks accept {@code http://} callback URLs, for local endpoints in
    *     tests; MixPay itself refuses them (10061)
+   * @param olderContractHint added to the required-one-of refusal of a request that sends a
+   *     deprecated field (the 2022 page's {@code isTemp}), whose author most likely followed an
+   *     older contract that the mock can also serve; null for none
    */
   public RequestRules(SpecModel spec, Clock clock, long maxSecondsFromNow,
-      boolean allowPlainHttpCallbacks) {
+      boolean allowPlainHttpCallbacks, String olderContractHint) {
     this.validator = new SchemaValidator(spec.api(), new MessageResolver());
     this.clock = clock;
     this.maxSecondsFromNowOverride = maxSecondsFromNow;
     this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
+    this.olderContractHint = olderContractHint;
   }
 
   /** Every violation, in the order the properties are declared. */
@@ -90,7 +101,7 @@ public final class RequestRules {
       for (ValidationReport.Message m : report.getMessages()) {
         if (m.getLevel() == ValidationReport.Level.ERROR) {
           out.add(new Violation(parameter.name(),
-              rule(keyword(m), parameter.schema(), m.getMessage()),
+              rule(keyword(m), parameter.schema(), parameter.patternRule(), m.getMessage()),
               ErrorCatalogue.PARAMETER_ERROR));
           break;
         }
@@ -146,8 +157,9 @@ public final class RequestRules {
     String field = located ? path.group(1) : "body";
     String detail = located ? text.substring(path.end()) : text;
     SpecModel.Field property = body.field(field);
-    return List.of(new Violation(field, rule(keyword, property == null ? null
-        : property.schema(), detail), property == null ? ErrorCatalogue.PARAMETER_ERROR
+    return List.of(new Violation(field, property == null ? detail : rule(keyword,
+        property.schema(), property.patternRule(), detail), property == null
+        ? ErrorCatalogue.PARAMETER_ERROR
         : property.errorCode()));
   }
 
@@ -157,8 +169,11 @@ public final class RequestRules {
     return key.contains(".schema.format.") ? "format" : key.substring(key.lastIndexOf('.') + 1);
   }
 
-  /** The rule in the spec's terms, from the keyword and the property's own schema. */
-  private static String rule(String keyword, Schema<?> p, String detail) {
+  /**
+   * The rule in the spec's terms, from the keyword and the property's own schema; a pattern in
+   * the words of its {@code x-mixpay-pattern-rule}, never as the regex.
+   */
+  private static String rule(String keyword, Schema<?> p, String patternRule, String detail) {
     if (p != null) {
       switch (keyword) {
         case "maxLength":
@@ -166,7 +181,10 @@ public final class RequestRules {
         case "minLength":
           return "must be at least " + p.getMinLength() + " characters";
         case "pattern":
-          return "must match " + p.getPattern();
+          return patternRule != null ? patternRule : "is not in the form the spec describes";
+        case "enum":
+          return p.getEnum() == null ? detail : "must be one of " + p.getEnum().stream()
+              .map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
         case "maximum":
           return "must be at most " + p.getMaximum().toPlainString();
         case "minimum":
@@ -195,14 +213,18 @@ public final class RequestRules {
     return detail;
   }
 
-  private static void oneOfRequired(ObjectNode request, SpecModel.BodySchema body,
+  private void oneOfRequired(ObjectNode request, SpecModel.BodySchema body,
       List<Violation> out) {
     List<String> fields = body.requiredOneOf();
     if (fields.isEmpty() || fields.stream().anyMatch(request::hasNonNull)) {
       return;
     }
-    out.add(new Violation(String.join("/", fields),
-        "one of " + String.join(", ", fields) + " is required", ErrorCatalogue.PARAMETER_ERROR));
+    String rule = "one of " + String.join(", ", fields) + " is required";
+    // A deprecated field without the identifiers that replaced it: written for an older page.
+    boolean older = olderContractHint != null && body.fields().values().stream()
+        .anyMatch(f -> f.deprecated() && request.hasNonNull(f.name()));
+    out.add(new Violation(String.join("/", fields), older ? rule + "; " + olderContractHint
+        : rule, ErrorCatalogue.PARAMETER_ERROR));
   }
 
   private void secondsFromNow(ObjectNode request, SpecModel.BodySchema body,

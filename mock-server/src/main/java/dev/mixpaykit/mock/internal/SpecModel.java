@@ -35,8 +35,17 @@ public final class SpecModel {
     }
   }
 
-  /** A query parameter and its schema. */
-  public record QueryParameter(String name, Schema<?> schema) {}
+  /**
+   * A query parameter, its schema and, when the schema has a {@code pattern}, what the pattern
+   * asks for in words ({@code x-mixpay-pattern-rule}).
+   */
+  public record QueryParameter(String name, Schema<?> schema, String patternRule) {
+
+    /** A parameter whose schema has no {@code pattern}. */
+    public QueryParameter(String name, Schema<?> schema) {
+      this(name, schema, null);
+    }
+  }
 
   /** {@code x-mixpay-idempotency}: the identifying field sets and the conflict's error code. */
   public record Idempotency(List<List<String>> keys, int conflictCode) {}
@@ -53,10 +62,14 @@ public final class SpecModel {
     public static final DecimalBounds DEFAULT = new DecimalBounds(18, 8);
   }
 
-  /** A request-body property with everything the mock needs to know about it. */
+  /**
+   * A request-body property with everything the mock needs to know about it;
+   * {@code patternRule} is its {@code pattern} in words ({@code x-mixpay-pattern-rule}), null
+   * when it has no pattern.
+   */
   public record Field(String name, Schema<?> schema, String type, String format,
       boolean required, boolean deprecated, JsonNode defaultValue, int errorCode,
-      SecondsFromNow secondsFromNow, DecimalBounds decimal) {}
+      SecondsFromNow secondsFromNow, DecimalBounds decimal, String patternRule) {}
 
   /** A request body schema: its fields in declaration order and its object-level rules. */
   public record BodySchema(String mediaType, Schema<?> schema, Map<String, Field> fields,
@@ -181,7 +194,9 @@ public final class SpecModel {
     if (op.getParameters() != null) {
       for (Parameter p : op.getParameters()) {
         if ("query".equals(p.getIn())) {
-          query.add(new QueryParameter(p.getName(), resolve(api, p.getSchema())));
+          Schema<?> schema = resolve(api, p.getSchema());
+          query.add(new QueryParameter(p.getName(), schema, patternRule(schema,
+              "query parameter " + p.getName() + " of " + where)));
         }
       }
     }
@@ -241,11 +256,32 @@ public final class SpecModel {
             Boolean.TRUE.equals(p.getDeprecated()), defaultValue,
             code == null ? ErrorCatalogue.PARAMETER_ERROR
                 : Extensions.integer(code, "x-mixpay-error-code on " + at),
-            secondsFromNow, bounds));
+            secondsFromNow, bounds, patternRule(p, at)));
       });
     }
     return new BodySchema(mediaType, schema, java.util.Collections.unmodifiableMap(fields),
         required, requiredOneOf);
+  }
+
+  /**
+   * {@code x-mixpay-pattern-rule}: a pattern's meaning in plain words, required beside every
+   * {@code pattern} a request is checked against, so that no refusal quotes a regex.
+   */
+  private static String patternRule(Schema<?> schema, String at) {
+    Object rule = schema == null ? null
+        : Extensions.get(schema.getExtensions(), "x-mixpay-pattern-rule");
+    String name = "x-mixpay-pattern-rule on " + at;
+    if (schema == null || schema.getPattern() == null) {
+      if (rule != null) {
+        throw new Extensions.Malformed(name + " explains a pattern, but there is none");
+      }
+      return null;
+    }
+    if (rule == null) {
+      throw new Extensions.Malformed(name + " is missing: the pattern " + schema.getPattern()
+          + " needs its rule in words, e.g. \"must be 6 to 36 letters, digits, '-' or '_'\"");
+    }
+    return Extensions.text(rule, name);
   }
 
   private static CallbackSchedule callbackSchedule(OpenAPI api) {
