@@ -27,7 +27,7 @@ import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * WireMock's Jetty server, except that form bodies reach the mock unparsed.
+ * WireMock's Jetty server, except that form bodies reach the mock (and the admin API) unparsed.
  *
  * <p>WireMock decodes every form body as it wraps the request, and a body such as
  * {@code payeeId=%zz} (or a form with an unknown charset) makes it answer an HTML 500 page with
@@ -66,7 +66,15 @@ public final class RawBodyServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-        context.addFilter(new FilterHolder(new RawFormFilter(engine)), "/*",
+        context.addFilter(new FilterHolder(new RawFormFilter(engine, false)), "/*",
+            EnumSet.of(DispatcherType.REQUEST));
+      }
+
+      // The admin API (/__admin/...) is a servlet context of its own, with the same eager
+      // parsing of queries and form bodies: the same filter, answering in the admin API's style.
+      @Override
+      protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
+        context.addFilter(new FilterHolder(new RawFormFilter(engine, true)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
       }
     };
@@ -109,9 +117,12 @@ public final class RawBodyServerFactory implements HttpServerFactory {
   private static final class RawFormFilter implements Filter {
 
     private final java.util.concurrent.CompletableFuture<Responder> engine;
+    // The admin API refuses as its routes do (400, {"error": ...}); MixPay's API with an envelope.
+    private final boolean admin;
 
-    RawFormFilter(java.util.concurrent.CompletableFuture<Responder> engine) {
+    RawFormFilter(java.util.concurrent.CompletableFuture<Responder> engine, boolean admin) {
       this.engine = engine;
+      this.admin = admin;
     }
 
     @Override
@@ -124,8 +135,10 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       // an HTML 500 page before any extension runs: refuse it here, as MixPay's envelope.
       String malformed = malformedUrl(http);
       if (malformed != null) {
-        Envelopes.Answer answer = engine.join().envelopes()
-            .error(ErrorCatalogue.PARAMETER_ERROR, malformed);
+        Envelopes.Answer answer = admin
+            ? new Envelopes.Answer(400, RequestBody.MAPPER.createObjectNode()
+                .put("error", malformed).toString())
+            : engine.join().envelopes().error(ErrorCatalogue.PARAMETER_ERROR, malformed);
         response.setStatus(answer.status());
         response.setContentType("application/json");
         byte[] bytes = answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
