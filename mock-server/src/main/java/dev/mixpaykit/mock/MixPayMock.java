@@ -21,7 +21,11 @@ import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.Responder;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.TestControls;
+import dev.mixpaykit.mock.proxy.DriftProxy;
+import dev.mixpaykit.mock.proxy.DriftReport;
+import dev.mixpaykit.mock.proxy.ProxyOptions;
 import dev.mixpaykit.openapi.MixPayOpenApi;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,9 +64,12 @@ public final class MixPayMock implements AutoCloseable {
   private final TestControls controls;
   private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
+  private final DriftProxy proxy;
 
   private MixPayMock(Builder options) {
     this.options = options;
+    this.proxy = options.proxyTo == null ? null : DriftProxy.create(options.proxyTo,
+        options.proxyOptions, options.specLocation, options.clock);
     this.controls = new TestControls(new RateLimiter(options.clock));
     this.payments = new PaymentStore(options.clock,
         (payment, event) -> callbacks.join().onEvent(payment, event));
@@ -100,9 +107,18 @@ public final class MixPayMock implements AutoCloseable {
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
         .httpServerFactory(new RawBodyServerFactory())
-        .extensions(new DeferredResponder(engine), new ControlApi(new ControlTarget()));
+        .extensions(withProxy(new DeferredResponder(engine), new ControlApi(new ControlTarget())));
     this.server = new WireMockServer(config.withStores(
         new BoundedJournal(config.filesRoot(), options.journalSize)));
+  }
+
+  private com.github.tomakehurst.wiremock.extension.Extension[] withProxy(
+      com.github.tomakehurst.wiremock.extension.Extension... own) {
+    List<com.github.tomakehurst.wiremock.extension.Extension> all = new ArrayList<>(List.of(own));
+    if (proxy != null) {
+      all.addAll(proxy.extensions());
+    }
+    return all.toArray(com.github.tomakehurst.wiremock.extension.Extension[]::new);
   }
 
   /** Options with their defaults: a free port on 127.0.0.1, the spec from the classpath. */
@@ -121,19 +137,31 @@ public final class MixPayMock implements AutoCloseable {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
+    if (proxy != null) {
+      try {
+        proxy.awaitReady();
+      } catch (RuntimeException e) {
+        server.stop();
+        throw e;
+      }
+    }
     return this;
   }
 
   // Every request reaches the responder unless a test added a more specific WireMock stub.
   private void addCatchAllStub() {
     server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE)
-        .willReturn(aResponse().withTransformers(DeferredResponder.NAME)));
+        .willReturn(aResponse().withTransformers(
+            proxy != null ? DriftProxy.NAME : DeferredResponder.NAME)));
   }
 
-  /** Stops the server. Safe to call twice. */
+  /** Stops the server (and, as a proxy, writes the drift reports). Safe to call twice. */
   public void stop() {
     if (server.isRunning()) {
       server.stop();
+    }
+    if (proxy != null) {
+      proxy.stop();
     }
     callbacks.thenAccept(CallbackSender::shutdown);
   }
@@ -249,6 +277,28 @@ public final class MixPayMock implements AutoCloseable {
     return payments.payments();
   }
 
+  /**
+   * As a proxy ({@link Builder#proxyTo}): where the upstream and the spec disagreed so far.
+   *
+   * @throws IllegalStateException when this mock is not a proxy
+   */
+  public DriftReport drift() {
+    if (proxy == null) {
+      throw new IllegalStateException("drift() needs a proxy: MixPayMock.builder().proxyTo(...)");
+    }
+    return proxy.report();
+  }
+
+  /** Whether this mock forwards to an upstream ({@link Builder#proxyTo}) instead of answering. */
+  public boolean isProxy() {
+    return proxy != null;
+  }
+
+  /** Whether drift found by this proxy should fail the run ({@link ProxyOptions#failOnDrift}). */
+  boolean failsOnDrift() {
+    return proxy != null && proxy.failsOnDrift();
+  }
+
   /** The WireMock server underneath. */
   public WireMockServer wireMock() {
     return server;
@@ -310,6 +360,8 @@ public final class MixPayMock implements AutoCloseable {
     private boolean verbose = false;
     private double callbackTimeScale = 1.0;
     private boolean allowPlainHttpCallbacks = false;
+    private URI proxyTo;
+    private ProxyOptions proxyOptions;
 
     private Builder() {}
 
@@ -394,6 +446,23 @@ public final class MixPayMock implements AutoCloseable {
      */
     public Builder allowPlainHttpCallbacks(boolean allow) {
       this.allowPlainHttpCallbacks = allow;
+      return this;
+    }
+
+    /**
+     * Forward every request to {@code upstream} (e.g. {@code https://api.mixpay.me}) and
+     * return its answers unchanged, checking both against the spec: see {@link #drift()}.
+     * The mock's own answers and test controls are then not used. Default: no upstream.
+     */
+    public Builder proxyTo(URI upstream) {
+      return proxyTo(upstream, ProxyOptions.defaults());
+    }
+
+    /** {@link #proxyTo(URI)} with options: timeout, report files, recording, strictness. */
+    public Builder proxyTo(URI upstream, ProxyOptions options) {
+      Objects.requireNonNull(options, "options").checkedUpstream(upstream);
+      this.proxyTo = upstream;
+      this.proxyOptions = options;
       return this;
     }
 
