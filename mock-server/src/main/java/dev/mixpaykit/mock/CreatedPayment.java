@@ -1,5 +1,6 @@
 package dev.mixpaykit.mock;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,20 +14,23 @@ import java.util.Map;
  * @param traceId the trace id the request sent, or null
  * @param parameters every accepted field as text, with the spec's defaults filled in and
  *     decimals in plain notation without trailing zeros: what idempotent repeats are compared on
+ * @param quoteAmount the price, in quote units
  * @param createdAt when the mock created it
- * @param status {@code unpaid}, {@code pending}, {@code paid_less}, {@code success} or
- *     {@code failed}
- * @param paidAmount what was paid so far in quote units, as a plain decimal ("0" when unpaid)
- * @param failureCode {@code "0"}, or why it failed (40000 overtime, 40024 underpaid, ...)
- * @param failureReason empty, or MixPay's reason text
+ * @param status where it stands
+ * @param paidAmount what was paid so far in quote units (zero when nothing was)
+ * @param failure why it failed; null unless {@code status} is {@link PaymentStatus#FAILED}
  * @param paidAt when it was last paid into, or null
  */
 public record CreatedPayment(String code, String payeeId, String orderId, String traceId,
-    Map<String, String> parameters, Instant createdAt, String status, String paidAmount,
-    String failureCode, String failureReason, Instant paidAt) {
+    Map<String, String> parameters, BigDecimal quoteAmount, Instant createdAt,
+    PaymentStatus status, BigDecimal paidAmount, Failure failure, Instant paidAt) {
+
+  public CreatedPayment {
+    parameters = Map.copyOf(parameters);
+  }
 
   /** True once the payment can change no more. */
   public boolean isFinal() {
-    return "success".equals(status) || "failed".equals(status);
+    return status.isFinal();
   }
 }

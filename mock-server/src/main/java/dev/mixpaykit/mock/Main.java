@@ -30,6 +30,10 @@ public final class Main {
       "  --max-expiry-minutes N upper bound of the expiredTimestamp window (default: the spec's)",
       "  --allow-http-callbacks accept and call http:// callback URLs (local test endpoints)",
       "  --callback-time-scale F multiply MixPay's callback retry schedule (default 1; 0.001 for tests)",
+      "  --http-200-errors      answer every error envelope under HTTP 200 (as some MixPay",
+      "                         deployments do) instead of 400/404/409/429/500/503",
+      "  --max-payments N       payments held at most (default 10000); when full, the one",
+      "                         finished longest ago is forgotten, or a new one refused",
       "  --verbose              log every request",
       "",
       "Proxy: check MixPay against the spec (see the README, \"Check MixPay against the spec\"):",
@@ -48,6 +52,7 @@ public final class Main {
       "  --help                 show this help",
       "",
       "Test controls: POST /__admin/mixpay/next, PUT|DELETE /__admin/mixpay/rate-limit,",
+      "PUT /__admin/mixpay/error-style {\"http200\":true},",
       "GET /__admin/mixpay/payments, POST /__admin/mixpay/payments/{code}/pending|pay|fail|expire,",
 "GET /__admin/mixpay/callbacks, POST /__admin/mixpay/reset, GET /__admin/requests.",
       "As a proxy: GET /__admin/mixpay/drift[/junit], POST /__admin/mixpay/drift/write,",
@@ -97,6 +102,9 @@ public final class Main {
           case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
               Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
           case "--allow-http-callbacks" -> builder.allowPlainHttpCallbacks(true);
+          case "--http-200-errors" -> builder.http200Errors(true);
+          case "--max-payments" -> builder.maxPayments(
+              Integer.parseInt(value(args, ++i, "--max-payments")));
           case "--callback-time-scale" -> builder.callbackTimeScale(
               Double.parseDouble(value(args, ++i, "--callback-time-scale")));
           case "--verbose" -> {

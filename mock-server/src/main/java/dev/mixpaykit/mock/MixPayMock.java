@@ -9,11 +9,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mixpaykit.mock.internal.BoundedJournal;
 import dev.mixpaykit.mock.internal.CallbackSender;
 import dev.mixpaykit.mock.internal.ControlApi;
 import dev.mixpaykit.mock.internal.DeferredResponder;
+import dev.mixpaykit.mock.internal.Envelopes;
+import dev.mixpaykit.mock.internal.ErrorStyle;
+import dev.mixpaykit.mock.internal.MockState;
 import dev.mixpaykit.mock.internal.PaymentStore;
 import dev.mixpaykit.mock.internal.RateLimiter;
 import dev.mixpaykit.mock.internal.RawBodyServerFactory;
@@ -25,16 +29,21 @@ import dev.mixpaykit.mock.proxy.DriftProxy;
 import dev.mixpaykit.mock.proxy.DriftReport;
 import dev.mixpaykit.mock.proxy.ProxyOptions;
 import dev.mixpaykit.openapi.MixPayOpenApi;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * A local stand-in for {@code https://api.mixpay.me}, driven by the MixPay OpenAPI description.
@@ -59,9 +68,7 @@ import java.util.concurrent.CompletionException;
 public final class MixPayMock implements AutoCloseable {
 
   private final Builder options;
-  private final PaymentStore payments;
-  private final CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
-  private final TestControls controls;
+  private final MockState state;
   private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
   private final DriftProxy proxy;
@@ -70,8 +77,10 @@ public final class MixPayMock implements AutoCloseable {
     this.options = options;
     this.proxy = options.proxyTo == null ? null : DriftProxy.create(options.proxyTo,
         options.proxyOptions, options.specLocation, options.clock);
-    this.controls = new TestControls(new RateLimiter(options.clock));
-    this.payments = new PaymentStore(options.clock,
+    CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
+    TestControls controls = new TestControls(new RateLimiter(options.clock));
+    ErrorStyle errorStyle = new ErrorStyle(options.http200Errors);
+    PaymentStore payments = new PaymentStore(options.clock, options.codes, options.maxPayments,
         (payment, event) -> callbacks.join().onEvent(payment, event));
     // Reading the spec and bootstrapping the schema validator take most of start-up; they run
     // on their own thread while WireMock and Jetty start on this one.
@@ -80,10 +89,11 @@ public final class MixPayMock implements AutoCloseable {
       RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds,
           options.allowPlainHttpCallbacks);
       rules.warmUp(spec);
-      callbacks.complete(new CallbackSender(spec.callbackRetrySeconds(),
-          spec.callbackTimeoutSeconds(), options.callbackTimeScale,
+      callbacks.complete(new CallbackSender(spec.callbackSchedule().retrySeconds(),
+          spec.callbackSchedule().timeoutSeconds(), options.callbackTimeScale,
           options.allowPlainHttpCallbacks, options.clock));
-      return new Responder(spec, rules, payments, controls, options.clock, options.maxBodyBytes);
+      return new Responder(spec, rules, new Envelopes(spec.catalogue(), errorStyle,
+          options.clock), payments, controls, options.maxBodyBytes);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
       t.setDaemon(true);
@@ -95,6 +105,7 @@ public final class MixPayMock implements AutoCloseable {
         callbacks.completeExceptionally(failure);
       }
     });
+    this.state = new MockState(payments, controls, errorStyle, callbacks, engine);
     WireMockConfiguration config = options()
         .port(options.port)
         .bindAddress(options.bindAddress)
@@ -106,8 +117,8 @@ public final class MixPayMock implements AutoCloseable {
         .gzipDisabled(true)
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
-        .httpServerFactory(new RawBodyServerFactory())
-        .extensions(withProxy(new DeferredResponder(engine), new ControlApi(new ControlTarget())));
+        .httpServerFactory(new RawBodyServerFactory(engine))
+        .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state)));
     this.server = new WireMockServer(config.withStores(
         new BoundedJournal(config.filesRoot(), options.journalSize)));
   }
@@ -121,6 +132,14 @@ public final class MixPayMock implements AutoCloseable {
     return all.toArray(com.github.tomakehurst.wiremock.extension.Extension[]::new);
   }
 
+  /** As a proxy, every request goes upstream: a stub just above the responder's catch-all. */
+  private void addProxyStub() {
+    if (proxy != null) {
+      server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE - 1)
+          .willReturn(aResponse().withTransformers(DriftProxy.NAME)));
+    }
+  }
+
   /** Options with their defaults: a free port on 127.0.0.1, the spec from the classpath. */
   public static Builder builder() {
     return new Builder();
@@ -129,30 +148,22 @@ public final class MixPayMock implements AutoCloseable {
   /** Starts the server; returns this. */
   public MixPayMock start() {
     server.start();
-    addCatchAllStub();
+    MockState.addCatchAllStub(server);
+    addProxyStub();
     try {
       engine.join();
+      if (proxy != null) {
+        proxy.awaitReady();
+      }
     } catch (CompletionException e) {
       server.stop();
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
-    }
-    if (proxy != null) {
-      try {
-        proxy.awaitReady();
-      } catch (RuntimeException e) {
-        server.stop();
-        throw e;
-      }
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
     }
     return this;
-  }
-
-  // Every request reaches the responder unless a test added a more specific WireMock stub.
-  private void addCatchAllStub() {
-    server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE)
-        .willReturn(aResponse().withTransformers(
-            proxy != null ? DriftProxy.NAME : DeferredResponder.NAME)));
   }
 
   /** Stops the server (and, as a proxy, writes the drift reports). Safe to call twice. */
@@ -163,7 +174,7 @@ public final class MixPayMock implements AutoCloseable {
     if (proxy != null) {
       proxy.stop();
     }
-    callbacks.thenAccept(CallbackSender::shutdown);
+    state.shutdown();
   }
 
   @Override
@@ -188,11 +199,8 @@ public final class MixPayMock implements AutoCloseable {
 
   /** Forgets payments, test controls, stubs added through {@link #wireMock()} and the journal. */
   public void reset() {
-    payments.clear();
-    controls.clear();
-    callbacks.thenAccept(CallbackSender::clear);
-    server.resetAll();
-    addCatchAllStub();
+    state.reset(server);
+    addProxyStub();
   }
 
   /** The next matching request gets this catalogued error; nothing is created. */
@@ -218,67 +226,94 @@ public final class MixPayMock implements AutoCloseable {
 
   /** From now on, more than {@code requestsPerMinute} requests a minute get 1429. */
   public void rateLimit(int requestsPerMinute) {
-    controls.rateLimiter().on(requestsPerMinute);
+    state.controls().rateLimiter().on(requestsPerMinute);
   }
 
   /** Switches the rate limit off (the default). */
   public void noRateLimit() {
-    controls.rateLimiter().off();
+    state.controls().rateLimiter().off();
   }
 
   /** The payer's transaction is seen and awaits confirmation: the payment is {@code pending}. */
   public CreatedPayment markPending(String code) {
-    return payments.pending(code);
+    return state.payments().pending(code);
   }
 
   /** The payer pays the full price: the payment succeeds and its callback goes out. */
   public CreatedPayment payInFull(String code) {
-    return payments.pay(code, null);
+    return state.payments().pay(code, null);
   }
 
   /**
    * The payer pays {@code amount} (quote units). Less than the price leaves it
    * {@code paid_less} until the rest is paid or the deadline fails it with 40024.
    */
-  public CreatedPayment pay(String code, java.math.BigDecimal amount) {
+  public CreatedPayment pay(String code, BigDecimal amount) {
     if (amount == null || amount.signum() <= 0) {
       throw new IllegalArgumentException("amount must be positive");
     }
-    return payments.pay(code, amount);
+    return state.payments().pay(code, amount);
   }
 
-  /** The payment fails with this failure code (e.g. "40032", cancelled) and reason. */
-  public CreatedPayment fail(String code, String failureCode, String failureReason) {
-    return payments.fail(code, failureCode, failureReason);
+  /** The payment fails, e.g. {@code fail(code, Failure.CANCELLED)}. */
+  public CreatedPayment fail(String code, Failure failure) {
+    return state.payments().fail(code, Objects.requireNonNull(failure, "failure"));
   }
 
   /** The payment's deadline passes now: it fails with 40000 (or 40024 if underpaid). */
   public CreatedPayment expire(String code) {
-    return payments.expire(code);
+    return state.payments().expire(code);
   }
 
   /** Every callback delivery so far, in order. */
   public List<CallbackAttempt> callbacks() {
-    return callbacks.join().attempts();
+    return state.callbacks().attempts();
   }
 
-  /** Requests received, oldest first, from WireMock's journal. */
-  public List<LoggedRequest> requests() {
-    List<LoggedRequest> out = new ArrayList<>();
+  /** Requests received, oldest first, from the journal (the last {@code journalSize}). */
+  public List<ReceivedRequest> requests() {
+    List<ReceivedRequest> out = new ArrayList<>();
     for (ServeEvent e : server.getAllServeEvents()) {
-      out.add(e.getRequest());
+      out.add(received(e.getRequest()));
     }
     Collections.reverse(out);
-    return out;
+    return List.copyOf(out);
   }
 
-  /** Payments created so far, oldest first. */
+  private static ReceivedRequest received(LoggedRequest r) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    if (r.getHeaders() != null) {
+      for (HttpHeader h : r.getHeaders().all()) {
+        headers.put(h.key(), List.copyOf(h.values()));
+      }
+    }
+    byte[] body = r.getBody();
+    return new ReceivedRequest(r.getMethod().getName(), r.getUrl(), headers,
+        body == null ? "" : new String(body, StandardCharsets.UTF_8),
+        r.getLoggedDate() == null ? null : r.getLoggedDate().toInstant());
+  }
+
+  /** Payments held now, oldest first (at most {@code maxPayments}). */
   public List<CreatedPayment> payments() {
-    return payments.payments();
+    return state.payments().payments();
+  }
+
+  /**
+   * True while error envelopes go out under HTTP 200 instead of the spec's 4xx/5xx mapping
+   * (see {@link Builder#http200Errors(boolean)}).
+   */
+  public boolean http200Errors() {
+    return state.errorStyle().http200();
+  }
+
+  /** Switches between HTTP 200 for every error envelope and the spec's mapping, at once. */
+  public void http200Errors(boolean on) {
+    state.errorStyle().http200(on);
   }
 
   /**
    * As a proxy ({@link Builder#proxyTo}): where the upstream and the spec disagreed so far.
+   * {@link #reset()} keeps the findings; they belong to the whole run.
    *
    * @throws IllegalStateException when this mock is not a proxy
    */
@@ -306,45 +341,7 @@ public final class MixPayMock implements AutoCloseable {
 
   private void addRule(RequestMatch match, TestControls.Action action) {
     Objects.requireNonNull(match, "match");
-    controls.add(new TestControls.Rule(match.payeeId, match.orderId, action));
-  }
-
-  private final class ControlTarget implements ControlApi.Target {
-
-    @Override
-    public void add(TestControls.Rule rule) {
-      controls.add(rule);
-    }
-
-    @Override
-    public void rateLimit(int requestsPerMinute) {
-      MixPayMock.this.rateLimit(requestsPerMinute);
-    }
-
-    @Override
-    public void noRateLimit() {
-      MixPayMock.this.noRateLimit();
-    }
-
-    @Override
-    public Object payments() {
-      return MixPayMock.this.payments();
-    }
-
-    @Override
-    public void reset() {
-      MixPayMock.this.reset();
-    }
-
-    @Override
-    public MixPayMock mock() {
-      return MixPayMock.this;
-    }
-
-    @Override
-    public boolean isCatalogued(int code) {
-      return engine.join().catalogue().contains(code);
-    }
+    state.controls().add(new TestControls.Rule(match.payeeId, match.orderId, action));
   }
 
   /** Options for a {@link MixPayMock}; every setter documents its default. */
@@ -360,6 +357,11 @@ public final class MixPayMock implements AutoCloseable {
     private boolean verbose = false;
     private double callbackTimeScale = 1.0;
     private boolean allowPlainHttpCallbacks = false;
+    private boolean http200Errors = false;
+    private int maxPayments = 10_000;
+    // The one source of payment codes (issue: seeded runs will swap it).
+    private Supplier<String> codes = () -> java.util.UUID.randomUUID().toString();
+
     private URI proxyTo;
     private ProxyOptions proxyOptions;
 
@@ -446,6 +448,32 @@ public final class MixPayMock implements AutoCloseable {
      */
     public Builder allowPlainHttpCallbacks(boolean allow) {
       this.allowPlainHttpCallbacks = allow;
+      return this;
+    }
+
+    /**
+     * Answer every error envelope under HTTP 200 instead of the spec's mapping (400, 404, 409,
+     * 429, 500, 503); default false. Some MixPay deployments answer errors this way, and clients
+     * must decide by the envelope's {@code success} and {@code code}: this tests that they do.
+     * Also switchable at run time ({@link MixPayMock#http200Errors(boolean)}, or
+     * {@code PUT /__admin/mixpay/error-style {"http200":true}}).
+     */
+    public Builder http200Errors(boolean http200Errors) {
+      this.http200Errors = http200Errors;
+      return this;
+    }
+
+    /**
+     * The most payments the mock holds; default 10000. When it is full, a new payment makes
+     * room by forgetting the payment that finished (succeeded or failed) longest ago; when
+     * none has finished, the new payment is refused with a -1 envelope that says so. An
+     * unfinished payment is never forgotten.
+     */
+    public Builder maxPayments(int maxPayments) {
+      if (maxPayments < 1) {
+        throw new IllegalArgumentException("maxPayments must be positive");
+      }
+      this.maxPayments = maxPayments;
       return this;
     }
 

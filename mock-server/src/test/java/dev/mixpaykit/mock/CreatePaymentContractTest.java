@@ -117,7 +117,7 @@ class CreatePaymentContractTest {
       "settlementMemo   | 201 chars    | 1017  | settlementMemo: must be at most 200 characters",
       "expireSeconds    | 0            | 1017  | expireSeconds: must be at least 1",
       "expireSeconds    | 31536001     | 1017  | expireSeconds: must be at most 31536000",
-      "expireSeconds    | soon         | 1017  | expireSeconds: must be an integer",
+      "expireSeconds    | soon         | 1017  | expireSeconds: must be a whole number",
       "orderId          | 5 chars      | 1017  | orderId: must be at least 6 characters",
       "orderId          | 37 chars     | 1017  | orderId: must be at most 36 characters",
       "orderId          | has space    | 1017  | orderId: must match ^[A-Za-z0-9_-]{6,36}$",

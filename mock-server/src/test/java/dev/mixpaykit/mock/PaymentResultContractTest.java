@@ -94,7 +94,7 @@ class PaymentResultContractTest {
   @Test
   void aFailedPaymentCarriesItsFailureCode() {
     String code = create(minimal("order-res-5"));
-    mixpay.mock().fail(code, "40032", "Cancelled");
+    mixpay.mock().fail(code, Failure.CANCELLED);
 
     result("traceId=" + code).body("data.status", equalTo("failed"))
         .body("data.failureCode", equalTo("40032")).body("data.failureReason", equalTo("Cancelled"));
@@ -146,10 +146,10 @@ class PaymentResultContractTest {
     String other = create(minimal("order-res-9"));
     admin.body("{\"failureCode\":\"40020\",\"failureReason\":\"Wrong asset\"}")
         .post("/__admin/mixpay/payments/" + other + "/fail")
-        .then().statusCode(200).body("failureCode", equalTo("40020"));
+        .then().statusCode(200).body("failureCode", equalTo(40020));
     admin.body("{}").post("/__admin/mixpay/payments/" + create(minimal("order-res-10")) + "/expire")
-        .then().statusCode(200).body("failureCode", equalTo("40000"));
+        .then().statusCode(200).body("failureCode", equalTo(40000));
     assertThat(mixpay.mock().payments()).extracting(CreatedPayment::status)
-        .containsExactly("success", "failed", "failed");
+        .containsExactly(PaymentStatus.SUCCESS, PaymentStatus.FAILED, PaymentStatus.FAILED);
   }
 }

@@ -39,6 +39,28 @@ class SpecOptionTest {
     }
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "conflictErrorCode: 10020 | conflictErrorCode: ten | x-mixpay-idempotency on operation createOneTimePayment: conflictErrorCode must be an integer, not \"ten\"",
+      "belowMinimumErrorCode: 10063 | belowMinimumErrorCode: [1] | x-mixpay-seconds-from-now on expiredTimestamp of the body of operation createOneTimePayment (application/x-www-form-urlencoded): belowMinimumErrorCode must be an integer, not [1]",
+      "x-mixpay-error-code: 10061 | x-mixpay-error-code: https | x-mixpay-error-code on callbackUrl of the body of operation createOneTimePayment (application/x-www-form-urlencoded) must be an integer, not \"https\"",
+      "x-mixpay-timeout-seconds: 20 | x-mixpay-timeout-seconds: 0 | x-mixpay-timeout-seconds on callback receivePaymentCallback must be positive, not 0",
+      "          httpStatus: 409\\n          when: The trace has | \\n          when: The trace has | x-mixpay-errors on ErrorCode: row 16: httpStatus must be an integer, not nothing",
+  })
+  void aMalformedExtensionStopsTheStartAndIsNamed(String original, String broken, String message,
+      @TempDir Path dir) throws Exception {
+    String yaml = Files.readString(Path.of("../openapi/mixpay.openapi.yaml"));
+    String from = original.replace("\\n", "\n");
+    assertThat(yaml).contains(from);
+    Path edited = Files.writeString(dir.resolve("broken-extension.yaml"),
+        yaml.replace(from, broken.replace("\\n", "\n")));
+    MixPayMock mock = MixPayMock.builder().spec(edited).build();
+
+    assertThatThrownBy(mock::start).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith(": " + message);
+    assertThat(mock.isRunning()).isFalse();
+  }
+
   @Test
   void aBrokenSpecFileIsRefusedAtStart(@TempDir Path dir) throws Exception {
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "openapi: 3.0.3\ninfo: [\n");

@@ -106,8 +106,8 @@ class TestControlsTest {
     form(strict(mixpay.mock()), minimal("order-journal")).post("/v1/one_time_payment");
 
     assertThat(mixpay.mock().requests()).singleElement().satisfies(r -> {
-      assertThat(r.getUrl()).isEqualTo("/v1/one_time_payment");
-      assertThat(r.getBodyAsString()).contains("orderId=order-journal");
+      assertThat(r.url()).isEqualTo("/v1/one_time_payment");
+      assertThat(r.body()).contains("orderId=order-journal");
     });
   }
 

@@ -63,7 +63,7 @@ class AgainstTheMockTest {
     json.createOneTimePayment(Fixtures.minimal("order-json")
         .quoteAmount(new BigDecimal("0.00000001")).build());
 
-    assertThat(mixpay.mock().requests().get(0).getHeader("Content-Type"))
+    assertThat(mixpay.mock().requests().get(0).header("Content-Type"))
         .isEqualTo("application/json");
   }
 

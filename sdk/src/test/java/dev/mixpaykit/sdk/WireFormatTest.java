@@ -44,8 +44,8 @@ class WireFormatTest {
     MixPayClient.builder().baseUrl(mixpay.baseUrl()).build().createOneTimePayment(full());
 
     var received = mixpay.mock().requests().get(0);
-    assertThat(received.getHeader("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
-    assertThat(received.getBodyAsString()).isEqualTo(
+    assertThat(received.header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+    assertThat(received.body()).isEqualTo(
         "payeeId=a38ed284-5689-4fb9-8c2a-91fba5e32ce9"
             + "&quoteAmount=0.00000001"
             + "&quoteAssetId=c6d0c728-2624-429b-8e0d-d9d19b6592fa"
@@ -68,7 +68,7 @@ class WireFormatTest {
     MixPayClient.builder().baseUrl(mixpay.baseUrl()).bodyEncoding(BodyEncoding.JSON).build()
         .createOneTimePayment(full());
 
-    assertThat(mixpay.mock().requests().get(0).getBodyAsString()).isEqualTo(
+    assertThat(mixpay.mock().requests().get(0).body()).isEqualTo(
         "{\"payeeId\":\"a38ed284-5689-4fb9-8c2a-91fba5e32ce9\","
             + "\"quoteAmount\":0.00000001,"
             + "\"quoteAssetId\":\"c6d0c728-2624-429b-8e0d-d9d19b6592fa\","
@@ -95,10 +95,10 @@ class WireFormatTest {
     MixPayClient.builder().baseUrl(mixpay.baseUrl()).bodyEncoding(BodyEncoding.JSON).build()
         .createOneTimePayment(request);
 
-    assertThat(mixpay.mock().requests().get(0).getBodyAsString())
+    assertThat(mixpay.mock().requests().get(0).body())
         .isEqualTo("payeeId=a0d7791408776b47eb1dd3f94ed15d6a&quoteAmount=1000&quoteAssetId=usd"
             + "&settlementAssetId=c6d0c728-2624-429b-8e0d-d9d19b6592fa&orderId=order-1000");
-    assertThat(mixpay.mock().requests().get(1).getBodyAsString()).contains("\"quoteAmount\":1000,");
+    assertThat(mixpay.mock().requests().get(1).body()).contains("\"quoteAmount\":1000,");
     assertThat(mixpay.mock().payments()).hasSize(1); // the same order, the same parameters
   }
 
@@ -108,7 +108,7 @@ class WireFormatTest {
         Fixtures.minimal("order-events").callbackUrl(URI.create("https://shop.example.com/cb"))
             .callbackEvents(CallbackEvent.PAID_LESS, CallbackEvent.PENDING).build());
 
-    assertThat(mixpay.mock().requests().get(0).getBodyAsString())
+    assertThat(mixpay.mock().requests().get(0).body())
         .endsWith("&callbackUrl=https%3A%2F%2Fshop.example.com%2Fcb"
             + "&callbackEvent=pending%7Cpaid_less");
   }
@@ -118,7 +118,7 @@ class WireFormatTest {
     MixPayClient.builder().baseUrl(mixpay.baseUrl()).build()
         .createOneTimePayment(Fixtures.minimal("order-min").build());
 
-    assertThat(mixpay.mock().requests().get(0).getBodyAsString())
+    assertThat(mixpay.mock().requests().get(0).body())
         .doesNotContain("strictMode", "expireSeconds", "isTemp");
   }
 
@@ -127,7 +127,7 @@ class WireFormatTest {
     MixPayClient.builder().baseUrl(mixpay.baseUrl()).userAgent("shop/2.1").build()
         .createOneTimePayment(Fixtures.minimal("order-ua").build());
 
-    assertThat(mixpay.mock().requests().get(0).getHeader("User-Agent"))
+    assertThat(mixpay.mock().requests().get(0).header("User-Agent"))
         .startsWith("shop/2.1 mixpaykit-java-sdk/");
   }
 }

@@ -1,17 +1,22 @@
 package dev.mixpaykit.mock.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
+import dev.mixpaykit.mock.CallbackAttempt;
+import dev.mixpaykit.mock.CreatedPayment;
+import dev.mixpaykit.mock.Failure;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The test controls over HTTP, beside WireMock's own admin API (whose
@@ -22,43 +27,27 @@ import java.time.Duration;
  *                                     "errorCode": 10008 | "delayMs": 3000 | "drop": true}
  * PUT    /__admin/mixpay/rate-limit  {"requestsPerMinute": 60}
  * DELETE /__admin/mixpay/rate-limit
- * GET    /__admin/mixpay/payments
+ * PUT    /__admin/mixpay/error-style {"http200": true}   (GET: the current style)
+ * GET    /__admin/mixpay/payments?offset=0&amp;limit=100   (X-Total-Count: how many there are)
  * POST   /__admin/mixpay/reset
  * POST   /__admin/mixpay/payments/{code}/pending
  * POST   /__admin/mixpay/payments/{code}/pay     {"amount"?: "5"}  (default: the rest of the price)
- * POST   /__admin/mixpay/payments/{code}/fail    {"failureCode": "40032", "failureReason"?}
+ * POST   /__admin/mixpay/payments/{code}/fail    {"failureCode": 40032, "failureReason"?}
  * POST   /__admin/mixpay/payments/{code}/expire
  * GET    /__admin/mixpay/callbacks
  * </pre>
  */
 public final class ControlApi implements AdminApiExtension {
 
-  /** What the admin API drives; implemented by the mock itself. */
-  public interface Target {
-    void add(TestControls.Rule rule);
+  /** Payments listed per page when the request does not say. */
+  public static final int DEFAULT_PAGE = 100;
+  /** The most payments one page lists. */
+  public static final int MAX_PAGE = 1000;
 
-    void rateLimit(int requestsPerMinute);
+  private final MockState state;
 
-    void noRateLimit();
-
-    Object payments();
-
-    void reset();
-
-    boolean isCatalogued(int code);
-
-    dev.mixpaykit.mock.MixPayMock mock();
-  }
-
-  private static final ObjectMapper PAYMENTS = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .build();
-
-  private final Target target;
-
-  public ControlApi(Target target) {
-    this.target = target;
+  public ControlApi(MockState state) {
+    this.state = state;
   }
 
   @Override
@@ -83,7 +72,7 @@ public final class ControlApi implements AdminApiExtension {
       TestControls.Action action;
       if (body.has("errorCode")) {
         int code = body.path("errorCode").asInt();
-        if (!body.path("errorCode").canConvertToInt() || !target.isCatalogued(code)) {
+        if (!body.path("errorCode").canConvertToInt() || !state.isCatalogued(code)) {
           return problem("errorCode must be a code of the spec's error catalogue");
         }
         action = new TestControls.Fail(code);
@@ -96,65 +85,128 @@ public final class ControlApi implements AdminApiExtension {
       } else {
         action = new TestControls.Drop();
       }
-      target.add(new TestControls.Rule(payeeId, orderId, action));
-      return json(201, "{\"queued\":true}");
+      state.controls().add(new TestControls.Rule(payeeId, orderId, action));
+      return json(201, object().put("queued", true));
     });
     router.add(RequestMethod.PUT, "/mixpay/rate-limit", (admin, event, params) -> {
       JsonNode body = body(event.getRequest().getBodyAsString());
-      int n = body == null ? 0 : body.path("requestsPerMinute").asInt(0);
-      if (n < 1) {
+      JsonNode n = body == null ? null : body.get("requestsPerMinute");
+      if (n == null || !n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
         return problem("requestsPerMinute must be a positive integer");
       }
-      target.rateLimit(n);
-      return json(200, "{\"requestsPerMinute\":" + n + "}");
+      state.controls().rateLimiter().on(n.asInt());
+      return json(200, object().put("requestsPerMinute", n.asInt()));
     });
     router.add(RequestMethod.DELETE, "/mixpay/rate-limit", (admin, event, params) -> {
-      target.noRateLimit();
-      return json(200, "{\"requestsPerMinute\":null}");
+      state.controls().rateLimiter().off();
+      return json(200, object().putNull("requestsPerMinute"));
     });
+    router.add(RequestMethod.PUT, "/mixpay/error-style", (admin, event, params) -> {
+      JsonNode body = body(event.getRequest().getBodyAsString());
+      JsonNode on = body == null ? null : body.get("http200");
+      if (on == null || !on.isBoolean()) {
+        return problem("give {\"http200\": true} or {\"http200\": false}");
+      }
+      state.errorStyle().http200(on.booleanValue());
+      return json(200, object().put("http200", on.booleanValue()));
+    });
+    router.add(RequestMethod.GET, "/mixpay/error-style", (admin, event, params) ->
+        json(200, object().put("http200", state.errorStyle().http200())));
     router.add(RequestMethod.GET, "/mixpay/payments", (admin, event, params) -> {
-      return json(200, target.payments());
+      Integer offset = number(event.getRequest().queryParameter("offset"), 0);
+      Integer limit = number(event.getRequest().queryParameter("limit"), DEFAULT_PAGE);
+      if (offset == null || limit == null || limit < 1 || limit > MAX_PAGE) {
+        return problem("offset must be 0 or more and limit 1 to " + MAX_PAGE);
+      }
+      ArrayNode page = JsonNodeFactory.instance.arrayNode();
+      state.payments().payments(offset, limit).forEach(p -> page.add(payment(p)));
+      return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+          .withHeader("Content-Type", "application/json")
+          .withHeader("X-Total-Count", Integer.toString(state.payments().size()))
+          .withBody(page.toString()).build();
     });
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/pay", (admin, event, params) -> {
       JsonNode body = body(event.getRequest().getBodyAsString());
-      String amount = body == null ? null : body.path("amount").asText(null);
-      return paymentChange(() -> amount == null ? target.mock().payInFull(params.get("code"))
-          : target.mock().pay(params.get("code"), new java.math.BigDecimal(amount)));
+      if (body == null) {
+        return problem("the body must be a JSON object");
+      }
+      JsonNode amount = body.get("amount");
+      if (amount == null || amount.isNull()) {
+        return paymentChange(() -> state.payments().pay(params.get("code"), null));
+      }
+      String text = amount.isNumber() ? amount.asText() : amount.asText("");
+      if (!(amount.isTextual() || amount.isNumber())
+          || Rules.decimalProblem(text, SpecModel.DecimalBounds.DEFAULT) != null
+          || new BigDecimal(text).signum() <= 0) {
+        return problem("amount must be a positive decimal in plain notation, e.g. \"5\"");
+      }
+      return paymentChange(() -> state.payments().pay(params.get("code"),
+          new BigDecimal(text)));
     });
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/fail", (admin, event, params) -> {
       JsonNode body = body(event.getRequest().getBodyAsString());
-      String code = body == null ? null : body.path("failureCode").asText(null);
-      if (code == null) {
-        return problem("failureCode is required, e.g. \"40032\"");
+      JsonNode code = body == null ? null : body.get("failureCode");
+      String text = code == null ? "" : code.asText("");
+      if (!text.matches("[1-9][0-9]{0,8}")) {
+        return problem("failureCode must be a positive integer, e.g. 40032");
       }
-      return paymentChange(() -> target.mock().fail(params.get("code"), code,
-          body.path("failureReason").asText("")));
+      Failure failure = new Failure(Integer.parseInt(text), body.path("failureReason").asText(""));
+      return paymentChange(() -> state.payments().fail(params.get("code"), failure));
     });
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/pending", (admin, event, params) ->
-        paymentChange(() -> target.mock().markPending(params.get("code"))));
+        paymentChange(() -> state.payments().pending(params.get("code"))));
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/expire", (admin, event, params) ->
-        paymentChange(() -> target.mock().expire(params.get("code"))));
+        paymentChange(() -> state.payments().expire(params.get("code"))));
     router.add(RequestMethod.GET, "/mixpay/callbacks", (admin, event, params) -> {
-      return json(200, target.mock().callbacks());
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      for (CallbackAttempt a : state.callbacks().attempts()) {
+        out.addObject().put("paymentCode", a.paymentCode()).put("event", a.event())
+            .put("url", a.url().toString()).put("attempt", a.attempt())
+            .put("sentAt", a.sentAt().toString()).put("httpStatus", a.httpStatus())
+            .put("answer", a.answer()).put("error", a.error()).put("accepted", a.accepted());
+      }
+      return json(200, out);
     });
     router.add(RequestMethod.POST, "/mixpay/reset", (admin, event, params) -> {
-      target.reset();
-      return json(200, "{\"reset\":true}");
+      state.reset(admin);
+      return json(200, object().put("reset", true));
     });
   }
 
-  private static ResponseDefinition paymentChange(
-      java.util.function.Supplier<dev.mixpaykit.mock.CreatedPayment> change) {
+  /** A payment as the admin API shows it: amounts as plain decimal strings. */
+  static ObjectNode payment(CreatedPayment p) {
+    ObjectNode o = object().put("code", p.code()).put("payeeId", p.payeeId())
+        .put("orderId", p.orderId()).put("traceId", p.traceId())
+        .put("status", p.status().wireName())
+        .put("quoteAmount", PaymentResults.plain(p.quoteAmount()))
+        .put("paidAmount", PaymentResults.plain(p.paidAmount()))
+        .put("createdAt", p.createdAt().toString())
+        .put("paidAt", p.paidAt() == null ? null : p.paidAt().toString());
+    if (p.failure() == null) {
+      o.putNull("failureCode").put("failureReason", "");
+    } else {
+      o.put("failureCode", p.failure().code()).put("failureReason", p.failure().reason());
+    }
+    ObjectNode parameters = o.putObject("parameters");
+    p.parameters().forEach(parameters::put);
+    return o;
+  }
+
+  private static Integer number(QueryParameter parameter, int otherwise) {
+    if (parameter == null || !parameter.isPresent()) {
+      return otherwise;
+    }
+    String text = parameter.firstValue();
+    return text.matches("[0-9]{1,9}") ? Integer.valueOf(text) : null;
+  }
+
+  private static ResponseDefinition paymentChange(Supplier<CreatedPayment> change) {
     try {
-      return json(200, change.get());
-    } catch (NumberFormatException e) {
-      return problem("amount must be a decimal string, e.g. \"5\"");
+      return json(200, payment(change.get()));
     } catch (IllegalArgumentException e) {
-      return json(404, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
-          .valueOf(e.getMessage()) + "}");
+      return json(404, object().put("error", e.getMessage()));
     } catch (IllegalStateException e) {
-      return json(409, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
-          .valueOf(e.getMessage()) + "}");
+      return json(409, object().put("error", e.getMessage()));
     }
   }
 
@@ -167,21 +219,16 @@ public final class ControlApi implements AdminApiExtension {
     }
   }
 
+  private static ObjectNode object() {
+    return JsonNodeFactory.instance.objectNode();
+  }
+
   private static ResponseDefinition problem(String message) {
-    return json(400, "{\"error\":" + com.fasterxml.jackson.databind.node.TextNode
-        .valueOf(message) + "}");
+    return json(400, object().put("error", message));
   }
 
-  private static ResponseDefinition json(int status, Object value) {
-    try {
-      return json(status, PAYMENTS.writeValueAsString(value));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ResponseDefinition json(int status, String body) {
+  private static ResponseDefinition json(int status, JsonNode body) {
     return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body).build();
+        .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
   }
 }

@@ -28,34 +28,72 @@ public final class ErrorCatalogue {
     this.entries = Collections.unmodifiableMap(entries);
   }
 
-  @SuppressWarnings("unchecked")
   static ErrorCatalogue from(OpenAPI api) {
     Schema<?> envelope = SpecModel.schema(api, "ErrorEnvelope");
-    Schema<?> codeProperty = (Schema<?>) envelope.getProperties().get("code");
-    Map<String, Object> pointer = codeProperty.getExtensions() == null ? null
-        : (Map<String, Object>) codeProperty.getExtensions().get("x-mixpay-catalogue");
-    if (pointer == null || !(pointer.get("$ref") instanceof String ref)) {
-      throw new IllegalArgumentException(
-          "ErrorEnvelope.code has no x-mixpay-catalogue $ref: the spec names no error catalogue");
+    Schema<?> codeProperty = envelope.getProperties() == null ? null
+        : (Schema<?>) envelope.getProperties().get("code");
+    Object pointer = codeProperty == null ? null
+        : Extensions.get(codeProperty.getExtensions(), "x-mixpay-catalogue");
+    if (pointer == null) {
+      throw new Extensions.Malformed(
+          "ErrorEnvelope.code has no x-mixpay-catalogue: the spec names no error catalogue");
     }
-    Schema<?> catalogue = SpecModel.schema(api, ref.substring(ref.lastIndexOf('/') + 1));
-    List<?> codes = catalogue.getEnum();
+    Object target = Extensions.object(pointer, "x-mixpay-catalogue on ErrorEnvelope.code")
+        .get("$ref");
+    if (!(target instanceof String ref)) {
+      throw new Extensions.Malformed("x-mixpay-catalogue on ErrorEnvelope.code must hold a $ref");
+    }
+    String name = ref.substring(ref.lastIndexOf('/') + 1);
+    Schema<?> catalogue = SpecModel.schema(api, name);
+    List<?> codes = catalogue.getEnum() == null ? List.of() : catalogue.getEnum();
     Map<String, Object> ext = catalogue.getExtensions();
-    List<String> names = (List<String>) ext.get("x-enum-varnames");
-    List<String> messages = (List<String>) ext.get("x-enum-descriptions");
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) ext.get("x-mixpay-errors");
+    List<String> names = strings(Extensions.get(ext, "x-enum-varnames"),
+        "x-enum-varnames on " + name, codes.size());
+    List<String> messages = strings(Extensions.get(ext, "x-enum-descriptions"),
+        "x-enum-descriptions on " + name, codes.size());
+    List<?> rows = Extensions.list(Extensions.get(ext, "x-mixpay-errors"),
+        "x-mixpay-errors on " + name);
+    if (rows.size() != codes.size()) {
+      throw new Extensions.Malformed("x-mixpay-errors on " + name + " must have one row per code ("
+          + codes.size() + "), not " + rows.size());
+    }
     Map<Integer, Entry> entries = new LinkedHashMap<>();
     for (int i = 0; i < codes.size(); i++) {
-      int code = ((Number) codes.get(i)).intValue();
-      int status = ((Number) rows.get(i).get("httpStatus")).intValue();
+      int code = Extensions.integer(codes.get(i), "enum of " + name + ": entry " + (i + 1));
+      String row = "x-mixpay-errors on " + name + ": row " + (i + 1);
+      Map<String, Object> fields = Extensions.object(rows.get(i), row);
+      if (fields.get("code") != null && Extensions.integer(fields.get("code"), row + ": code") != code) {
+        throw new Extensions.Malformed(row + " is for code " + fields.get("code")
+            + ", but the enum has " + code + " there");
+      }
+      int status = Extensions.integer(fields.get("httpStatus"), row + ": httpStatus");
+      if (status < 400 || status > 599) {
+        throw new Extensions.Malformed(row + ": httpStatus must be 400..599, not " + status);
+      }
       entries.put(code, new Entry(code, names.get(i), messages.get(i), status));
     }
     for (int required : new int[] {SERVER_ERROR, NOT_FOUND, PARAMETER_ERROR, RATE_LIMITED}) {
       if (!entries.containsKey(required)) {
-        throw new IllegalArgumentException("the spec's error catalogue lacks code " + required);
+        throw new Extensions.Malformed("the spec's error catalogue lacks code " + required);
       }
     }
     return new ErrorCatalogue(entries);
+  }
+
+  private static List<String> strings(Object value, String name, int size) {
+    List<?> list = Extensions.list(value, name);
+    if (list.size() != size) {
+      throw new Extensions.Malformed(name + " must have one entry per code (" + size + "), not "
+          + list.size());
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (Object o : list) {
+      if (!(o instanceof String s)) {
+        throw new Extensions.Malformed(name + " must list texts, not " + o);
+      }
+      out.add(s);
+    }
+    return out;
   }
 
   /** The entry for {@code code}; unknown codes answer as a server error would. */

@@ -3,6 +3,7 @@ package dev.mixpaykit.mock.internal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixpaykit.mock.CreatedPayment;
+import dev.mixpaykit.mock.PaymentStatus;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The {@code data} of {@code GET /v1/payments_result} for a payment. The mock has no exchange
  * rates: the payer pays in quote units and the payee is settled the same amount, so payment and
- * settlement amounts equal the quote amounts paid.
+ * settlement amounts equal the quote amounts paid. Amounts are plain decimal strings, as
+ * MixPay sends them; {@code failureCode} is MixPay's string, {@code "0"} when none.
  */
 final class PaymentResults {
 
@@ -25,32 +27,36 @@ final class PaymentResults {
   static ObjectNode data(CreatedPayment p) {
     Map<String, String> params = p.parameters();
     ObjectNode d = JsonNodeFactory.instance.objectNode();
-    d.put("status", p.status());
+    d.put("status", p.status().wireName());
     d.put("payeeId", p.payeeId());
     d.put("traceId", p.code());
-    d.put("quoteAmount", params.get("quoteAmount"));
+    d.put("quoteAmount", plain(p.quoteAmount()));
     d.put("quoteAssetId", params.get("quoteAssetId"));
     putSymbol(d, "quoteSymbol", params.get("quoteAssetId"));
-    BigDecimal paid = new BigDecimal(p.paidAmount());
+    BigDecimal paid = p.paidAmount();
     if (paid.signum() > 0) {
       String paymentAsset = params.getOrDefault("paymentAssetId", params.get("settlementAssetId"));
-      d.put("paymentAmount", p.paidAmount());
+      d.put("paymentAmount", plain(paid));
       d.put("paymentAssetId", paymentAsset);
       putSymbol(d, "paymentSymbol", paymentAsset);
       d.put("txid", p.code().replace("-", ""));
       d.put("date", p.paidAt().getEpochSecond());
-      BigDecimal surplus = paid.subtract(new BigDecimal(params.get("quoteAmount")));
-      d.put("surplusAmount", surplus.signum() > 0 ? surplus.stripTrailingZeros().toPlainString()
-          : "0");
+      BigDecimal surplus = paid.subtract(p.quoteAmount());
+      d.put("surplusAmount", surplus.signum() > 0 ? plain(surplus) : "0");
     }
-    if ("success".equals(p.status())) {
-      d.put("settleAmount", params.get("quoteAmount"));
+    if (p.status() == PaymentStatus.SUCCESS) {
+      d.put("settleAmount", plain(p.quoteAmount()));
       d.put("settlementAssetId", params.get("settlementAssetId"));
       d.put("settleStatus", "success");
     }
-    d.put("failureCode", p.failureCode());
-    d.put("failureReason", p.failureReason());
+    d.put("failureCode", p.failure() == null ? "0" : Integer.toString(p.failure().code()));
+    d.put("failureReason", p.failure() == null ? "" : p.failure().reason());
     return d;
+  }
+
+  /** A plain decimal string without trailing zeros: "10", "0.5". */
+  static String plain(BigDecimal amount) {
+    return PaymentStore.plain(amount).toPlainString();
   }
 
   private static void putSymbol(ObjectNode d, String field, String assetId) {

@@ -3,71 +3,110 @@ package dev.mixpaykit.mock.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixpaykit.mock.CreatedPayment;
+import dev.mixpaykit.mock.Failure;
+import dev.mixpaykit.mock.PaymentStatus;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The payments the mock has created, their state, and MixPay's idempotency: the same
  * identifier ({@code payeeId}+{@code orderId}, or {@code traceId}) with the same parameters
  * returns the same code; with other parameters, or once the payment is final, it is a conflict.
  *
+ * <p>Bounded: it holds at most {@code maxPayments}. When full, a new payment makes room by
+ * forgetting the payment that finished ({@code success} or {@code failed}) longest ago; when
+ * none has finished, the new payment is refused ({@link Outcome.Kind#FULL}) rather than an
+ * unfinished one being dropped. Nothing unfinished is ever forgotten except by {@link #clear()}.
+ *
  * <p>One lock guards the whole store. Each operation is a few map operations, far cheaper than
  * the validation before it, and a single lock makes "32 concurrent repeats give one code" true
- * by construction rather than by argument. Listeners hear of a payment turning final outside
- * the lock.
+ * by construction rather than by argument. Listeners hear of state changes outside the lock.
+ * All time comes from the one {@link Clock}, every new code from the one {@code codes} source.
  */
 public final class PaymentStore {
 
-  /** The outcome of a create: the payment, new or found, and whether the repeat conflicts. */
-  public record Outcome(CreatedPayment payment, boolean conflict) {}
-
-  public static final String OVERTIME = "40000";
-  public static final String UNDERPAID = "40024";
-
-  private static final class Entry {
-    CreatedPayment payment;
-    Long expiredTimestamp;
-
-    Entry(CreatedPayment payment, Long expiredTimestamp) {
-      this.payment = payment;
-      this.expiredTimestamp = expiredTimestamp;
+  /** The outcome of a create. */
+  public record Outcome(Kind kind, CreatedPayment payment) {
+    public enum Kind {
+      /** A new payment. */
+      CREATED,
+      /** An idempotent repeat: the payment created before. */
+      FOUND,
+      /** The identifier names a payment with other parameters, or a finished one. */
+      CONFLICT,
+      /** The store is full of unfinished payments; nothing was created. */
+      FULL
     }
   }
 
-  private final Clock clock;
-  private final BiConsumer<CreatedPayment, String> onEvent;
-  private final Map<String, Entry> byKey = new HashMap<>();
-  private final Map<String, Entry> byCode = new HashMap<>();
-  private final Map<String, Entry> byOrder = new HashMap<>();
-  private final List<Entry> all = new ArrayList<>();
+  private static final class Entry {
+    CreatedPayment payment;
+    final Long deadlineMs;
+    final List<String> identities;
+
+    Entry(CreatedPayment payment, Long deadlineMs, List<String> identities) {
+      this.payment = payment;
+      this.deadlineMs = deadlineMs;
+      this.identities = identities;
+    }
+  }
 
   /** A state change, named as MixPay's callback events name it. */
   private record Event(CreatedPayment payment, String name) {}
 
+  private final Clock clock;
+  private final Supplier<String> codes;
+  private final int maxPayments;
+  private final BiConsumer<CreatedPayment, String> onEvent;
+  private final Map<String, Entry> byKey = new HashMap<>();
+  // Creation order: the admin listing pages through it.
+  private final LinkedHashMap<String, Entry> byCode = new LinkedHashMap<>();
+  private final Map<String, Entry> byOrder = new HashMap<>();
+  // Finished payments in the order they finished: the first to forget when full.
+  private final LinkedHashMap<String, Entry> finished = new LinkedHashMap<>();
+  // Unfinished payments with a deadline, soonest first: expired when room is needed.
+  private final PriorityQueue<Entry> deadlines = new PriorityQueue<>(
+      (a, b) -> Long.compare(a.deadlineMs, b.deadlineMs));
+
   /**
+   * @param codes the source of new payment codes (used when a request has no traceId)
+   * @param maxPayments how many payments the store holds at most
    * @param onEvent hears every state change outside the lock: {@code pending},
    *     {@code paid_less}, {@code success} then {@code settle}, or {@code fail}
    */
-  public PaymentStore(Clock clock, BiConsumer<CreatedPayment, String> onEvent) {
+  public PaymentStore(Clock clock, Supplier<String> codes, int maxPayments,
+      BiConsumer<CreatedPayment, String> onEvent) {
+    if (maxPayments < 1) {
+      throw new IllegalArgumentException("maxPayments must be positive");
+    }
     this.clock = clock;
+    this.codes = codes;
+    this.maxPayments = maxPayments;
     this.onEvent = onEvent;
+  }
+
+  public int maxPayments() {
+    return maxPayments;
   }
 
   private void publish(List<Event> events) {
     events.forEach(e -> onEvent.accept(e.payment(), e.name()));
   }
 
-  /** Creates, finds the same, or reports a conflict; atomic. */
+  /** Creates, finds the same, or reports a conflict or a full store; atomic. */
   public Outcome create(ObjectNode request, Map<String, JsonNode> defaults,
       List<List<String>> keys) {
     Map<String, String> parameters = canonical(request, defaults);
@@ -87,22 +126,28 @@ public final class PaymentStore {
     for (String identity : identities) {
       Entry e = byKey.get(identity);
       if (e != null && existing != null && e != existing) {
-        return new Outcome(e.payment, true); // the two identifiers name different payments
+        // The two identifiers name different payments.
+        return new Outcome(Outcome.Kind.CONFLICT, e.payment);
       }
       existing = e != null ? e : existing;
     }
     if (existing != null) {
       expireIfDue(existing, events);
       boolean same = existing.payment.parameters().equals(parameters);
-      return new Outcome(existing.payment, !same || existing.payment.isFinal());
+      return new Outcome(same && !existing.payment.isFinal() ? Outcome.Kind.FOUND
+          : Outcome.Kind.CONFLICT, existing.payment);
+    }
+    if (byCode.size() >= maxPayments && !makeRoom(events)) {
+      return new Outcome(Outcome.Kind.FULL, null);
     }
     String trace = parameters.get("traceId");
-    CreatedPayment created = new CreatedPayment(
-        trace != null ? trace : UUID.randomUUID().toString(), parameters.get("payeeId"),
-        parameters.get("orderId"), trace, Map.copyOf(parameters), clock.instant(), "unpaid", "0",
-        "0", "", null);
+    CreatedPayment created = new CreatedPayment(trace != null ? trace : codes.get(),
+        parameters.get("payeeId"), parameters.get("orderId"), trace, parameters,
+        new BigDecimal(parameters.get("quoteAmount")), clock.instant(), PaymentStatus.UNPAID,
+        BigDecimal.ZERO, null, null);
     String deadline = parameters.get("expiredTimestamp");
-    Entry entry = new Entry(created, deadline == null ? null : Long.valueOf(deadline));
+    Entry entry = new Entry(created, deadline == null ? null : Long.parseLong(deadline) * 1000,
+        identities);
     for (String identity : identities) {
       byKey.put(identity, entry);
     }
@@ -110,8 +155,30 @@ public final class PaymentStore {
     if (created.orderId() != null) {
       byOrder.put(orderKey(created.payeeId(), created.orderId()), entry);
     }
-    all.add(entry);
-    return new Outcome(created, false);
+    if (entry.deadlineMs != null) {
+      deadlines.add(entry);
+    }
+    return new Outcome(Outcome.Kind.CREATED, created);
+  }
+
+  /** Expires what is due, then forgets the payment that finished longest ago, if any. */
+  private boolean makeRoom(List<Event> events) {
+    long now = clock.millis();
+    while (!deadlines.isEmpty() && deadlines.peek().deadlineMs <= now) {
+      expireIfDue(deadlines.poll(), events);
+    }
+    Iterator<Entry> oldest = finished.values().iterator();
+    if (!oldest.hasNext()) {
+      return false;
+    }
+    Entry gone = oldest.next();
+    oldest.remove();
+    byCode.remove(gone.payment.code());
+    gone.identities.forEach(id -> byKey.remove(id, gone));
+    if (gone.payment.orderId() != null) {
+      byOrder.remove(orderKey(gone.payment.payeeId(), gone.payment.orderId()), gone);
+    }
+    return true;
   }
 
   /** The payment with this code (its traceId), as it stands now. */
@@ -129,23 +196,27 @@ public final class PaymentStore {
    * payment succeeds; paid less, it waits as {@code paid_less} until the rest or the deadline.
    */
   public CreatedPayment pay(String code, BigDecimal amount) {
+    if (amount != null && amount.signum() <= 0) {
+      throw new IllegalArgumentException("amount must be positive");
+    }
     return change(code, p -> {
-      BigDecimal price = new BigDecimal(p.parameters().get("quoteAmount"));
-      BigDecimal paid = new BigDecimal(p.paidAmount());
-      BigDecimal total = paid.add(amount == null ? price.subtract(paid) : amount);
-      String status = total.compareTo(price) >= 0 ? "success" : "paid_less";
-      return with(p, status, plain(total), "0", "", clock.instant());
+      BigDecimal total = p.paidAmount().add(amount == null
+          ? p.quoteAmount().subtract(p.paidAmount()) : amount);
+      PaymentStatus status = total.compareTo(p.quoteAmount()) >= 0 ? PaymentStatus.SUCCESS
+          : PaymentStatus.PAID_LESS;
+      return with(p, status, total, null, clock.instant());
     });
   }
 
   /** The payer's transaction is seen and awaits confirmation. */
   public CreatedPayment pending(String code) {
-    return change(code, p -> with(p, "pending", p.paidAmount(), "0", "", p.paidAt()));
+    return change(code, p -> with(p, PaymentStatus.PENDING, p.paidAmount(), null, p.paidAt()));
   }
 
-  /** The payment fails with this code and reason. */
-  public CreatedPayment fail(String code, String failureCode, String failureReason) {
-    return change(code, p -> with(p, "failed", p.paidAmount(), failureCode, failureReason,
+  /** The payment fails for this reason. */
+  public CreatedPayment fail(String code, Failure failure) {
+    java.util.Objects.requireNonNull(failure, "failure");
+    return change(code, p -> with(p, PaymentStatus.FAILED, p.paidAmount(), failure,
         p.paidAt()));
   }
 
@@ -154,13 +225,30 @@ public final class PaymentStore {
     return change(code, PaymentStore::expired);
   }
 
+  /** How many payments the store holds. */
+  public synchronized int size() {
+    return byCode.size();
+  }
+
+  /** Every payment, oldest first. */
   public List<CreatedPayment> payments() {
+    return payments(0, Integer.MAX_VALUE);
+  }
+
+  /** At most {@code limit} payments from the {@code offset}-th, oldest first. */
+  public List<CreatedPayment> payments(int offset, int limit) {
     List<Event> events = new ArrayList<>();
-    List<CreatedPayment> out = new ArrayList<>();
+    List<CreatedPayment> out = new ArrayList<>(Math.min(limit, 1024));
     synchronized (this) {
-      for (Entry e : all) {
-        expireIfDue(e, events);
-        out.add(e.payment);
+      int i = 0;
+      for (Entry e : byCode.values()) {
+        if (out.size() >= limit) {
+          break;
+        }
+        if (i++ >= offset) {
+          expireIfDue(e, events);
+          out.add(e.payment);
+        }
       }
     }
     publish(events);
@@ -175,10 +263,11 @@ public final class PaymentStore {
     byKey.clear();
     byCode.clear();
     byOrder.clear();
-    all.clear();
+    finished.clear();
+    deadlines.clear();
   }
 
-  private Optional<CreatedPayment> read(java.util.function.Supplier<Entry> find) {
+  private Optional<CreatedPayment> read(Supplier<Entry> find) {
     List<Event> events = new ArrayList<>(1);
     CreatedPayment found;
     synchronized (this) {
@@ -193,10 +282,9 @@ public final class PaymentStore {
     return Optional.of(found);
   }
 
-  private CreatedPayment change(String code,
-      java.util.function.UnaryOperator<CreatedPayment> next) {
+  private CreatedPayment change(String code, UnaryOperator<CreatedPayment> next) {
     CreatedPayment changed;
-    List<Event> events = new ArrayList<>(1);
+    List<Event> events = new ArrayList<>(2);
     synchronized (this) {
       Entry e = byCode.get(code);
       if (e == null) {
@@ -209,12 +297,15 @@ public final class PaymentStore {
       e.payment = next.apply(e.payment);
       changed = e.payment;
       switch (changed.status()) {
-        case "success" -> {
+        case SUCCESS -> {
           events.add(new Event(changed, "success"));
           events.add(new Event(changed, "settle")); // the mock settles at once
         }
-        case "failed" -> events.add(new Event(changed, "fail"));
-        default -> events.add(new Event(changed, changed.status()));
+        case FAILED -> events.add(new Event(changed, "fail"));
+        default -> events.add(new Event(changed, changed.status().wireName()));
+      }
+      if (changed.isFinal()) {
+        finished.put(code, e);
       }
     }
     publish(events);
@@ -223,23 +314,23 @@ public final class PaymentStore {
 
   /** MixPay fails an unfinished payment at its deadline: 40000, or 40024 if underpaid. */
   private void expireIfDue(Entry e, List<Event> events) {
-    if (!e.payment.isFinal() && e.expiredTimestamp != null
-        && clock.millis() >= e.expiredTimestamp * 1000) {
+    if (!e.payment.isFinal() && e.deadlineMs != null && clock.millis() >= e.deadlineMs) {
       e.payment = expired(e.payment);
+      finished.put(e.payment.code(), e);
       events.add(new Event(e.payment, "fail"));
     }
   }
 
   private static CreatedPayment expired(CreatedPayment p) {
-    boolean underpaid = "paid_less".equals(p.status());
-    return with(p, "failed", p.paidAmount(), underpaid ? UNDERPAID : OVERTIME,
-        underpaid ? "Underpaid at the deadline" : "Payment overtime", p.paidAt());
+    boolean underpaid = p.status() == PaymentStatus.PAID_LESS;
+    return with(p, PaymentStatus.FAILED, p.paidAmount(),
+        underpaid ? Failure.UNDERPAID : Failure.OVERTIME, p.paidAt());
   }
 
-  private static CreatedPayment with(CreatedPayment p, String status, String paidAmount,
-      String failureCode, String failureReason, Instant paidAt) {
+  private static CreatedPayment with(CreatedPayment p, PaymentStatus status,
+      BigDecimal paidAmount, Failure failure, Instant paidAt) {
     return new CreatedPayment(p.code(), p.payeeId(), p.orderId(), p.traceId(), p.parameters(),
-        p.createdAt(), status, paidAmount, failureCode, failureReason, paidAt);
+        p.quoteAmount(), p.createdAt(), status, paidAmount, failure, paidAt);
   }
 
   private static List<String> identities(Map<String, String> parameters, List<List<String>> keys) {
@@ -271,12 +362,13 @@ public final class PaymentStore {
 
   private static String text(JsonNode value) {
     if (value.isNumber()) {
-      return plain(value.decimalValue());
+      return plain(value.decimalValue()).toPlainString();
     }
-    return Objects.toString(value.isValueNode() ? value.asText() : value.toString());
+    return value.isValueNode() ? value.asText() : value.toString();
   }
 
-  private static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+  /** Zero as 0, anything else without trailing zeros: 10.00 and 10 are the same amount. */
+  static BigDecimal plain(BigDecimal d) {
+    return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
   }
 }

@@ -14,6 +14,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.Collections;
@@ -36,6 +38,16 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
  */
 public final class RawBodyServerFactory implements HttpServerFactory {
 
+  // WireMock's own bookkeeping headers: nothing MixPay sends, so nothing the mock answers.
+  private static final java.util.Set<String> INTERNAL_HEADERS = java.util.Set.of(
+      "matched-stub-id", "matched-stub-name");
+
+  private final java.util.concurrent.CompletableFuture<Responder> engine;
+
+  public RawBodyServerFactory(java.util.concurrent.CompletableFuture<Responder> engine) {
+    this.engine = engine;
+  }
+
   @Override
   public String getName() {
     return "mixpay-raw-body-jetty";
@@ -47,17 +59,39 @@ public final class RawBodyServerFactory implements HttpServerFactory {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-        context.addFilter(new FilterHolder(new RawFormFilter()), "/*",
+        context.addFilter(new FilterHolder(new RawFormFilter(engine)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
       }
     };
   }
 
   private static final class RawFormFilter implements Filter {
+
+    private final java.util.concurrent.CompletableFuture<Responder> engine;
+
+    RawFormFilter(java.util.concurrent.CompletableFuture<Responder> engine) {
+      this.engine = engine;
+    }
+
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-        throws IOException, ServletException {
+    public void doFilter(ServletRequest request, ServletResponse servletResponse,
+        FilterChain chain) throws IOException, ServletException {
       HttpServletRequest http = (HttpServletRequest) request;
+      HttpServletResponse response = withoutInternalHeaders(
+          (HttpServletResponse) servletResponse);
+      // WireMock decodes the path and query itself and answers a malformed percent escape with
+      // an HTML 500 page before any extension runs: refuse it here, as MixPay's envelope.
+      String malformed = malformedUrl(http);
+      if (malformed != null) {
+        Envelopes.Answer answer = engine.join().envelopes()
+            .error(ErrorCatalogue.PARAMETER_ERROR, malformed);
+        response.setStatus(answer.status());
+        response.setContentType("application/json");
+        byte[] bytes = answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        return;
+      }
       String type = http.getHeader("Content-Type");
       if (type == null) {
         chain.doFilter(request, response);
@@ -91,6 +125,37 @@ public final class RawBodyServerFactory implements HttpServerFactory {
               ? Collections.enumeration(List.of(usable)) : super.getHeaders(name);
         }
       }, response);
+    }
+
+    private static String malformedUrl(HttpServletRequest http) {
+      try {
+        RequestBody.decode(http.getRequestURI(), "the URL path");
+        String query = http.getQueryString();
+        if (query != null) {
+          RequestBody.pairs(query, "the query string");
+        }
+        return null;
+      } catch (RequestBody.Unreadable e) {
+        return e.getMessage();
+      }
+    }
+
+    private static HttpServletResponse withoutInternalHeaders(HttpServletResponse response) {
+      return new HttpServletResponseWrapper(response) {
+        @Override
+        public void setHeader(String name, String value) {
+          if (!INTERNAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            super.setHeader(name, value);
+          }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+          if (!INTERNAL_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            super.addHeader(name, value);
+          }
+        }
+      };
     }
 
     /**

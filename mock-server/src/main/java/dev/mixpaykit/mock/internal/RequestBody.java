@@ -1,29 +1,49 @@
 package dev.mixpaykit.mock.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.swagger.v3.oas.models.media.Schema;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads a request body into a JSON object the schema validator can check.
+ * Reads a request body (or query string) once into typed values the schema validator can
+ * check, with one rule set for form and JSON bodies alike:
  *
- * <p>Form values are text; each is turned into the type its property declares when it is
- * written as that type (so {@code quoteAmount=abc} stays a string and fails validation with a
- * clear message). Form booleans accept {@code true}/{@code false}/{@code 1}/{@code 0}, because
- * MixPay's own example sends {@code isTemp=1}. Properties the schema does not declare are
- * dropped: MixPay ignores unknown fields.
+ * <ul>
+ *   <li>Text is UTF-8; percent escapes must be well formed. Otherwise the request is
+ *       {@link Unreadable}.
+ *   <li>An empty value ({@code callbackUrl=} in a form, {@code ""} or {@code null} in JSON) is
+ *       the same as leaving the field out.
+ *   <li>A field given twice is refused ("is given more than once"): neither value is guessed.
+ *   <li>Decimals are written in plain notation ({@code 10}, {@code 0.5}; not {@code 1E+3}),
+ *       as a JSON number or a JSON string (MixPay's own JS client sends {@code "10"}), with at
+ *       most the digits the spec's {@code x-mixpay-decimal} allows; they are bounded here,
+ *       before anything is stored.
+ *   <li>Integers are whole numbers (a JSON number or text of digits) within their format's
+ *       range; booleans are {@code true}/{@code false}/{@code 1}/{@code 0}.
+ *   <li>Fields the schema does not declare are dropped: MixPay ignores unknown fields.
+ * </ul>
  */
 public final class RequestBody {
 
@@ -36,10 +56,16 @@ public final class RequestBody {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
-  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+  private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
+  private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
-  private RequestBody() {}
+  /** The typed fields, and the rules the reading itself found broken. */
+  public record Read(ObjectNode fields, List<Violation> violations) {
+    public static Read empty() {
+      return new Read(NODES.objectNode(), List.of());
+    }
+  }
 
   /** Why a body could not be read at all. */
   public static final class Unreadable extends Exception {
@@ -48,110 +74,235 @@ public final class RequestBody {
     }
   }
 
-  /** Reads {@code body} of {@code mediaType} against {@code schema}'s properties. */
-  public static ObjectNode read(String mediaType, String body, Schema<?> schema)
+  private RequestBody() {}
+
+  /** Reads {@code body} of {@code mediaType} against {@code schema}'s fields. */
+  public static Read read(String mediaType, byte[] body, SpecModel.BodySchema schema)
       throws Unreadable {
-    ObjectNode raw = FORM.equals(mediaType) ? form(body, schema) : json(body);
-    return known(raw, schema);
+    String text = utf8(body, "the body");
+    return FORM.equals(mediaType) ? form(text, schema) : json(text, schema);
   }
 
-  /** Best-effort read for matching test controls; never throws. */
-  public static ObjectNode lenient(String mediaType, String body) {
-    try {
-      return FORM.equals(mediaType) ? form(body, null) : json(body);
-    } catch (Unreadable | RuntimeException e) {
-      return JsonNodeFactory.instance.objectNode();
+  /** Reads a query string (without the '?') against an operation's query parameters. */
+  public static Read query(String query, List<SpecModel.QueryParameter> parameters)
+      throws Unreadable {
+    ObjectNode out = NODES.objectNode();
+    List<Violation> violations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, String> pair : pairs(query, "the query string")) {
+      String name = pair.getKey();
+      if (parameters.stream().noneMatch(p -> p.name().equals(name))) {
+        continue;
+      }
+      if (!seen.add(name)) {
+        duplicate(name, out, violations);
+      } else if (!pair.getValue().isEmpty()) {
+        out.put(name, pair.getValue());
+      }
     }
+    return new Read(out, violations);
   }
 
-  private static ObjectNode json(String body) throws Unreadable {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(body);
+  private static Read form(String body, SpecModel.BodySchema schema) throws Unreadable {
+    ObjectNode out = NODES.objectNode();
+    List<Violation> violations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Map.Entry<String, String> pair : pairs(body, "the form body")) {
+      SpecModel.Field field = schema.field(pair.getKey());
+      if (field == null) {
+        continue;
+      }
+      if (!seen.add(field.name())) {
+        duplicate(field.name(), out, violations);
+      } else if (!pair.getValue().isEmpty()) {
+        typed(field, pair.getValue(), null, out, violations);
+      }
+    }
+    return new Read(out, violations);
+  }
+
+  private static Read json(String body, SpecModel.BodySchema schema) throws Unreadable {
+    ObjectNode out = NODES.objectNode();
+    List<Violation> violations = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    try (JsonParser p = MAPPER.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new Unreadable("the body must be a JSON object");
+      }
+      JsonToken t;
+      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        SpecModel.Field field = schema.field(name);
+        if (field == null) {
+          p.skipChildren();
+          continue;
+        }
+        if (!seen.add(name)) {
+          p.skipChildren();
+          duplicate(name, out, violations);
+          continue;
+        }
+        switch (value) {
+          case VALUE_NULL -> { }
+          case VALUE_STRING -> {
+            if (!p.getText().isEmpty()) {
+              typed(field, p.getText(), null, out, violations);
+            }
+          }
+          // The token's own text: a number is judged as written, never after conversion.
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> typed(field, p.getText(),
+              JsonToken.VALUE_NUMBER_FLOAT, out, violations);
+          case VALUE_TRUE, VALUE_FALSE -> out.put(name, value == JsonToken.VALUE_TRUE);
+          default -> out.set(name, p.readValueAsTree());
+        }
+      }
+      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+        throw new Unreadable("the body is not valid JSON (something follows the object)");
+      }
     } catch (JsonProcessingException e) {
-      throw new Unreadable("the body is not valid JSON (" + e.getOriginalMessage() + ")");
+      String why = e.getOriginalMessage();
+      throw new Unreadable("the body is not valid JSON ("
+          + (why.length() > 120 ? why.substring(0, 120) + "..." : why) + ")");
+    } catch (IOException e) {
+      throw new Unreadable("the body could not be read");
     }
-    if (node == null || !node.isObject()) {
-      throw new Unreadable("the body must be a JSON object");
-    }
-    return (ObjectNode) node;
+    return new Read(out, violations);
   }
 
-  private static ObjectNode form(String body, Schema<?> schema) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    urlEncoded(body).forEach((name, value) -> {
-      Schema<?> property = schema == null || schema.getProperties() == null ? null
-          : schema.getProperties().get(name);
-      out.set(name, typed(value, property == null ? "string" : property.getType()));
-    });
-    return out;
+  private static void duplicate(String name, ObjectNode out, List<Violation> violations) {
+    out.remove(name);
+    if (violations.stream().noneMatch(v -> v.field().equals(name)
+        && v.rule().equals(Rules.GIVEN_TWICE))) {
+      violations.removeIf(v -> v.field().equals(name));
+      violations.add(new Violation(name, Rules.GIVEN_TWICE, ErrorCatalogue.PARAMETER_ERROR));
+    }
   }
 
   /**
-   * Name/value pairs of a form body or a query string, percent-decoded; the first value of a
-   * repeated name wins, as in most form parsers.
+   * Turns a value written as text (a form value, a JSON string, or a JSON number's own text)
+   * into the type its field declares; a value that breaks the reading rules becomes a
+   * violation and is left out.
    */
-  static Map<String, String> urlEncoded(String text) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : text.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
+  private static void typed(SpecModel.Field field, String text, JsonToken jsonNumber,
+      ObjectNode out, List<Violation> violations) {
+    String name = field.name();
+    String type = field.type() == null ? "string" : field.type();
+    switch (type) {
+      case "number" -> {
+        String problem = Rules.decimalProblem(text, field.decimal());
+        if (problem != null) {
+          violations.add(new Violation(name, problem, ErrorCatalogue.PARAMETER_ERROR));
+        } else {
+          out.set(name, NODES.numberNode(new BigDecimal(text)));
+        }
       }
-      int eq = pair.indexOf('=');
-      out.putIfAbsent(decode(eq < 0 ? pair : pair.substring(0, eq)),
-          eq < 0 ? "" : decode(pair.substring(eq + 1)));
+      case "integer" -> {
+        if (!WHOLE.matcher(text).matches()) {
+          violations.add(new Violation(name, Rules.WHOLE_NUMBER, ErrorCatalogue.PARAMETER_ERROR));
+          return;
+        }
+        String range = Rules.integerRangeProblem(text, field.format(), field.schema());
+        if (range != null) {
+          violations.add(new Violation(name, range, field.errorCode()));
+        } else {
+          out.set(name, NODES.numberNode(new BigInteger(text)));
+        }
+      }
+      case "boolean" -> {
+        switch (text) {
+          case "true", "1" -> out.put(name, true);
+          case "false", "0" -> out.put(name, false);
+          default -> violations.add(new Violation(name, Rules.TRUE_OR_FALSE,
+              ErrorCatalogue.PARAMETER_ERROR));
+        }
+      }
+      default -> {
+        if (jsonNumber != null) {
+          // A JSON number where text is expected: the validator names the type.
+          violations.add(new Violation(name, "must be text", field.errorCode()));
+        } else {
+          out.put(name, text);
+        }
+      }
+    }
+  }
+
+  /**
+   * Name/value pairs of a form body or a query string, percent-decoded as UTF-8, in order,
+   * repeats included.
+   */
+  static List<Map.Entry<String, String>> pairs(String text, String what) throws Unreadable {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    int start = 0;
+    while (start <= text.length()) {
+      int end = text.indexOf('&', start);
+      if (end < 0) {
+        end = text.length();
+      }
+      if (end > start) {
+        String pair = text.substring(start, end);
+        int eq = pair.indexOf('=');
+        out.add(new AbstractMap.SimpleImmutableEntry<>(
+            decode(eq < 0 ? pair : pair.substring(0, eq), what),
+            eq < 0 ? "" : decode(pair.substring(eq + 1), what)));
+      }
+      start = end + 1;
     }
     return out;
   }
 
-  private static String decode(String s) {
-    try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return s; // a stray '%' stays as written; validation reports the field
+  /** Strict percent-decoding: a stray '%' or an escape that is not UTF-8 is refused. */
+  static String decode(String s, String what) throws Unreadable {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
     }
-  }
-
-  private static JsonNode typed(String value, String type) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (type == null) {
-      return f.textNode(value);
-    }
-    switch (type) {
-      case "boolean":
-        if (value.equals("true") || value.equals("1")) {
-          return f.booleanNode(true);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%') {
+        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+        int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+        if (lo < 0) {
+          String escape = s.substring(i, Math.min(s.length(), i + 3));
+          throw new Unreadable(what + " is not correctly URL-encoded: \"" + escape
+              + "\" is not a percent escape (write % as %25)");
         }
-        if (value.equals("false") || value.equals("0")) {
-          return f.booleanNode(false);
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        if (Character.isHighSurrogate(c) && i + 1 < s.length()) {
+          utf8 = s.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+          i++;
         }
-        return f.textNode(value);
-      case "integer":
-        if (INTEGER.matcher(value).matches()) {
-          return f.numberNode(new BigInteger(value));
-        }
-        return f.textNode(value);
-      case "number":
-        if (DECIMAL.matcher(value).matches()) {
-          return f.numberNode(new BigDecimal(value));
-        }
-        return f.textNode(value);
-      default:
-        return f.textNode(value);
-    }
-  }
-
-  private static ObjectNode known(ObjectNode raw, Schema<?> schema) {
-    Map<String, Schema> properties = schema.getProperties();
-    if (properties == null) {
-      return raw;
-    }
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    raw.fields().forEachRemaining(e -> {
-      if (properties.containsKey(e.getKey())) {
-        out.set(e.getKey(), e.getValue());
+        bytes.write(utf8, 0, utf8.length);
       }
-    });
+    }
+    return utf8(bytes.toByteArray(), what);
+  }
+
+  /** Bytes as UTF-8 text; malformed UTF-8 is refused rather than silently replaced. */
+  static String utf8(byte[] bytes, String what) throws Unreadable {
+    if (bytes == null || bytes.length == 0) {
+      return "";
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new Unreadable(what + " is not valid UTF-8 text");
+    }
+  }
+
+  /** The names in the order given, each once: for messages. */
+  static Set<String> names(List<Map.Entry<String, String>> pairs) {
+    Set<String> out = new LinkedHashSet<>();
+    pairs.forEach(p -> out.add(p.getKey()));
     return out;
   }
 }

@@ -4,19 +4,23 @@ import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks a request object against its schema (with swagger-request-validator) and against the
- * rules the schema cannot hold, read from the spec's {@code x-mixpay-*} extensions.
+ * Checks a request's typed fields against their schema (with swagger-request-validator) and
+ * against the rules the schema cannot hold, as {@link SpecModel} read them from the spec.
+ * Each field is named at most once, with the first rule it breaks.
  */
 public final class RequestRules {
 
@@ -42,61 +46,62 @@ public final class RequestRules {
     this.allowPlainHttpCallbacks = allowPlainHttpCallbacks;
   }
 
-  /** Every violation, schema rules first, in the order the properties are declared. */
-  public List<Violation> check(ObjectNode request, Schema<?> schema) {
-    List<Violation> out = new ArrayList<>();
-    ValidationReport report = validator.validate(() -> request, schema, "request.body");
+  /** Every violation, in the order the properties are declared. */
+  public List<Violation> check(RequestBody.Read read, SpecModel.BodySchema body) {
+    ObjectNode request = read.fields();
+    List<Violation> out = new ArrayList<>(read.violations());
+    Set<String> named = new HashSet<>();
+    out.forEach(v -> named.add(v.field()));
+    ValidationReport report = validator.validate(() -> request, body.schema(), "request.body");
     for (ValidationReport.Message m : report.getMessages()) {
       if (m.getLevel() == ValidationReport.Level.ERROR) {
-        out.addAll(fromSchemaMessage(m, schema));
+        for (Violation v : fromSchemaMessage(m, body)) {
+          if (named.add(v.field())) {
+            out.add(v);
+          }
+        }
       }
     }
     if (allowPlainHttpCallbacks && request.path("callbackUrl").asText("").startsWith("http://")) {
       out.removeIf(v -> v.field().equals("callbackUrl"));
     }
     if (out.isEmpty()) {
-      oneOfRequired(request, schema, out);
-      secondsFromNow(request, schema, out);
+      oneOfRequired(request, body, out);
+      secondsFromNow(request, body, out);
     }
-    List<String> order = schema.getProperties() == null ? List.of()
-        : List.copyOf(schema.getProperties().keySet());
+    List<String> order = List.copyOf(body.fields().keySet());
     out.sort((a, b) -> Integer.compare(index(order, a.field()), index(order, b.field())));
     return out;
   }
 
   /**
-   * Checks query parameters against their schemas, and the operation's
-   * {@code x-mixpay-identifier-sets} (at least one set present in full).
+   * Checks query parameters against their schemas, and the operation's identifier sets (at
+   * least one set present in full).
    */
-  @SuppressWarnings("unchecked")
-  public List<Violation> checkParameters(Map<String, String> query,
-      io.swagger.v3.oas.models.Operation op) {
-    List<Violation> out = new ArrayList<>();
-    if (op.getParameters() != null) {
-      for (var parameter : op.getParameters()) {
-        String value = query.get(parameter.getName());
-        if (value == null || !"query".equals(parameter.getIn())) {
-          continue;
-        }
-        ValidationReport report = validator.validate(value, parameter.getSchema(),
-            "request.query");
-        for (ValidationReport.Message m : report.getMessages()) {
-          if (m.getLevel() == ValidationReport.Level.ERROR) {
-            out.add(new Violation(parameter.getName(),
-                rule(keyword(m), parameter.getSchema(), m.getMessage()),
-                ErrorCatalogue.PARAMETER_ERROR));
-          }
+  public List<Violation> checkParameters(RequestBody.Read read, SpecModel.Route route) {
+    List<Violation> out = new ArrayList<>(read.violations());
+    for (SpecModel.QueryParameter parameter : route.query()) {
+      JsonNode value = read.fields().get(parameter.name());
+      if (value == null || out.stream().anyMatch(v -> v.field().equals(parameter.name()))) {
+        continue;
+      }
+      ValidationReport report = validator.validate(value.asText(), parameter.schema(),
+          "request.query");
+      for (ValidationReport.Message m : report.getMessages()) {
+        if (m.getLevel() == ValidationReport.Level.ERROR) {
+          out.add(new Violation(parameter.name(),
+              rule(keyword(m), parameter.schema(), m.getMessage()),
+              ErrorCatalogue.PARAMETER_ERROR));
+          break;
         }
       }
     }
-    Object sets = op.getExtensions() == null ? null
-        : op.getExtensions().get("x-mixpay-identifier-sets");
-    if (out.isEmpty() && sets instanceof List<?> list && !list.isEmpty()) {
+    List<List<String>> sets = route.identifierSets();
+    if (out.isEmpty() && !sets.isEmpty()) {
       boolean complete = false;
       List<String> described = new ArrayList<>();
-      for (Object set : list) {
-        List<String> names = (List<String>) set;
-        complete |= names.stream().allMatch(query::containsKey);
+      for (List<String> names : sets) {
+        complete |= names.stream().allMatch(read.fields()::has);
         described.add(String.join(" with ", names));
       }
       if (!complete) {
@@ -107,18 +112,11 @@ public final class RequestRules {
     return out;
   }
 
-  /** Runs one validation per operation so that the first request does not pay for bootstrap. */
+  /** Runs one validation per body so that the first request does not pay for bootstrap. */
   public void warmUp(SpecModel spec) {
     for (SpecModel.Route route : spec.routes()) {
-      var body = route.operation().getRequestBody();
-      if (body != null && body.getContent() != null) {
-        for (String mediaType : body.getContent().keySet()) {
-          Schema<?> schema = spec.requestSchema(route.operation(), mediaType);
-          if (schema != null) {
-            check(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-                schema);
-          }
-        }
+      for (SpecModel.BodySchema body : route.bodies().values()) {
+        check(new RequestBody.Read(JsonNodeFactory.instance.objectNode(), List.of()), body);
       }
     }
   }
@@ -128,7 +126,8 @@ public final class RequestRules {
     return i < 0 ? Integer.MAX_VALUE : i;
   }
 
-  private List<Violation> fromSchemaMessage(ValidationReport.Message m, Schema<?> schema) {
+  private List<Violation> fromSchemaMessage(ValidationReport.Message m,
+      SpecModel.BodySchema body) {
     String keyword = keyword(m);
     String text = m.getMessage();
     if (keyword.equals("required")) {
@@ -146,15 +145,10 @@ public final class RequestRules {
     boolean located = path.find();
     String field = located ? path.group(1) : "body";
     String detail = located ? text.substring(path.end()) : text;
-    Schema<?> property = schema.getProperties() == null ? null
-        : (Schema<?>) schema.getProperties().get(field);
-    return List.of(new Violation(field, rule(keyword, property, detail), errorCode(property)));
-  }
-
-  private static int errorCode(Schema<?> property) {
-    Object code = property == null || property.getExtensions() == null ? null
-        : property.getExtensions().get("x-mixpay-error-code");
-    return code instanceof Number n ? n.intValue() : ErrorCatalogue.PARAMETER_ERROR;
+    SpecModel.Field property = body.field(field);
+    return List.of(new Violation(field, rule(keyword, property == null ? null
+        : property.schema(), detail), property == null ? ErrorCatalogue.PARAMETER_ERROR
+        : property.errorCode()));
   }
 
   /** The JSON Schema keyword a message is about: "...schema.maxLength", "...schema.format.uuid". */
@@ -180,13 +174,19 @@ public final class RequestRules {
               ? "must be greater than " + p.getMinimum().toPlainString()
               : "must be at least " + p.getMinimum().toPlainString();
         case "format":
-          return "must be a " + ("uuid".equals(p.getFormat()) ? "UUID" : p.getFormat().toUpperCase());
+          return switch (String.valueOf(p.getFormat())) {
+            case "uuid" -> "must be a UUID";
+            case "uri" -> "must be a URI";
+            case "int32", "int64" -> "is out of range";
+            default -> "must be a valid " + p.getFormat().toLowerCase(Locale.ROOT);
+          };
         case "type":
           return switch (String.valueOf(p.getType())) {
-            case "number" -> "must be a decimal number in plain notation";
-            case "integer" -> "must be an integer";
-            case "boolean" -> "must be true or false (1 or 0 in a form)";
-            default -> "must be a " + p.getType();
+            case "number" -> Rules.PLAIN_DECIMAL;
+            case "integer" -> Rules.WHOLE_NUMBER;
+            case "boolean" -> Rules.TRUE_OR_FALSE;
+            case "string" -> "must be text";
+            default -> "must be a" + ("object".equals(p.getType()) ? "n " : " ") + p.getType();
           };
         default:
           break;
@@ -195,49 +195,37 @@ public final class RequestRules {
     return detail;
   }
 
-  @SuppressWarnings("unchecked")
-  private static void oneOfRequired(ObjectNode request, Schema<?> schema, List<Violation> out) {
-    Object names = schema.getExtensions() == null ? null
-        : schema.getExtensions().get("x-mixpay-required-one-of");
-    if (!(names instanceof List<?> list) || list.isEmpty()) {
+  private static void oneOfRequired(ObjectNode request, SpecModel.BodySchema body,
+      List<Violation> out) {
+    List<String> fields = body.requiredOneOf();
+    if (fields.isEmpty() || fields.stream().anyMatch(request::hasNonNull)) {
       return;
     }
-    for (Object name : list) {
-      if (request.hasNonNull((String) name)) {
-        return;
-      }
-    }
-    List<String> fields = (List<String>) list;
     out.add(new Violation(String.join("/", fields),
         "one of " + String.join(", ", fields) + " is required", ErrorCatalogue.PARAMETER_ERROR));
   }
 
-  @SuppressWarnings("unchecked")
-  private void secondsFromNow(ObjectNode request, Schema<?> schema, List<Violation> out) {
-    if (schema.getProperties() == null) {
-      return;
-    }
-    for (Map.Entry<String, Schema> e : schema.getProperties().entrySet()) {
-      Object ext = e.getValue().getExtensions() == null ? null
-          : e.getValue().getExtensions().get("x-mixpay-seconds-from-now");
-      JsonNode value = request.get(e.getKey());
-      if (!(ext instanceof Map<?, ?>) || value == null || !value.isNumber()) {
+  private void secondsFromNow(ObjectNode request, SpecModel.BodySchema body,
+      List<Violation> out) {
+    for (SpecModel.Field field : body.fields().values()) {
+      SpecModel.SecondsFromNow window = field.secondsFromNow();
+      JsonNode value = request.get(field.name());
+      if (window == null || value == null || !value.isNumber()) {
         continue;
       }
-      Map<String, Object> window = (Map<String, Object>) ext;
-      long min = ((Number) window.get("exclusiveMinimum")).longValue();
+      long min = window.exclusiveMinimum();
       long max = maxSecondsFromNowOverride > 0 ? maxSecondsFromNowOverride
-          : ((Number) window.get("exclusiveMaximum")).longValue();
+          : window.exclusiveMaximum();
       BigDecimal delta = value.decimalValue()
           .subtract(BigDecimal.valueOf(clock.millis()).movePointLeft(3));
       if (delta.compareTo(BigDecimal.valueOf(min)) <= 0) {
-        out.add(new Violation(e.getKey(), "must be more than " + min
+        out.add(new Violation(field.name(), "must be more than " + min
             + " seconds from now (it is " + delta.longValue() + ")",
-            ((Number) window.get("belowMinimumErrorCode")).intValue()));
+            window.belowMinimumCode()));
       } else if (delta.compareTo(BigDecimal.valueOf(max)) >= 0) {
-        out.add(new Violation(e.getKey(), "must be less than " + max
+        out.add(new Violation(field.name(), "must be less than " + max
             + " seconds from now (it is " + delta.longValue() + ")",
-            ((Number) window.get("aboveMaximumErrorCode")).intValue()));
+            window.aboveMaximumCode()));
       }
     }
   }

@@ -1,86 +1,80 @@
 package dev.mixpaykit.mock.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.mixpaykit.mock.CreatedPayment;
-import io.swagger.v3.oas.models.Operation;
-import io.swagger.v3.oas.models.media.Schema;
-import java.time.Clock;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Answers every request the way MixPay would, from the spec: route, rate limit, test controls,
- * body reading, validation, then the operation itself. Bad input of any kind ends in a MixPay
- * error envelope; nothing here lets an exception reach WireMock.
+ * Answers every request the way MixPay would, from the spec: route, rate limit, reading the
+ * body or query once, test controls, validation, then the operation itself. Bad input of any
+ * kind ends in a MixPay error envelope; nothing here lets an exception reach WireMock.
  */
 public final class Responder {
 
   private final SpecModel spec;
-  private final ErrorCatalogue catalogue;
+  private final Envelopes envelopes;
   private final RequestRules rules;
   private final PaymentStore payments;
   private final TestControls controls;
-  private final Clock clock;
   private final int maxBodyBytes;
-  // Keyed by operationId and media type: cheap to hash, unlike the schema objects themselves.
-  private final Map<String, Creation> creations = new ConcurrentHashMap<>();
+  // Worked out once per request body schema; read-only after construction.
+  private final Map<SpecModel.BodySchema, Creation> creations = new IdentityHashMap<>();
 
-  public Responder(SpecModel spec, RequestRules rules, PaymentStore payments,
-      TestControls controls, Clock clock, int maxBodyBytes) {
+  public Responder(SpecModel spec, RequestRules rules, Envelopes envelopes,
+      PaymentStore payments, TestControls controls, int maxBodyBytes) {
     this.spec = spec;
-    this.catalogue = spec.catalogue();
+    this.envelopes = envelopes;
     this.rules = rules;
     this.payments = payments;
     this.controls = controls;
-    this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
+    for (SpecModel.Route route : spec.routes()) {
+      route.bodies().values().forEach(b -> creations.put(b, new Creation(route, b)));
+    }
   }
 
-  public ErrorCatalogue catalogue() {
-    return catalogue;
+  public Envelopes envelopes() {
+    return envelopes;
   }
 
   public ResponseDefinition transform(ServeEvent serveEvent) {
-    Request request = serveEvent.getRequest();
     Map<String, String> headers = new LinkedHashMap<>();
     try {
-      return respond(request, headers).build();
+      return respond(serveEvent.getRequest(), headers).build();
     } catch (RuntimeException e) {
       // A bug in the mock must still look like MixPay's own server error, not a stack trace.
-      return envelope(ErrorCatalogue.SERVER_ERROR,
-          catalogue.get(ErrorCatalogue.SERVER_ERROR).message() + " (mock: " + e + ")", headers)
-          .build();
+      return answer(envelopes.error(ErrorCatalogue.SERVER_ERROR,
+          "(mock: " + e.getClass().getSimpleName() + ")"), headers).build();
     }
   }
 
   private ResponseDefinitionBuilder respond(Request request, Map<String, String> headers) {
     String method = request.getMethod().getName().toUpperCase(Locale.ROOT);
     String url = request.getUrl();
-    String path = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
     List<SpecModel.Route> routes = spec.routesFor(path);
     if (routes.isEmpty()) {
-      return error(ErrorCatalogue.NOT_FOUND, "no route " + method + " " + path, headers);
+      return error(ErrorCatalogue.NOT_FOUND, "no route " + method + " " + shorten(path), headers);
     }
     SpecModel.Route route = routes.stream().filter(r -> r.method().equals(method))
         .findFirst().orElse(null);
     if (route == null) {
       String allowed = routes.stream().map(SpecModel.Route::method)
           .collect(Collectors.joining(", "));
-      return error(ErrorCatalogue.NOT_FOUND, method + " is not allowed on " + path
+      return error(ErrorCatalogue.NOT_FOUND, method + " is not allowed on " + shorten(path)
           + "; use " + allowed, headers);
     }
 
@@ -94,24 +88,52 @@ public final class Responder {
       }
     }
 
-    String mediaType = mediaType(request);
-    // Decoded here, as UTF-8: WireMock would trust the charset a client names, even a bogus one.
-    String body = request.getBody() == null ? ""
-        : new String(request.getBody(), java.nio.charset.StandardCharsets.UTF_8);
-    TestControls.Rule rule = controls.hasRules()
-        ? controls.take(RequestBody.lenient(mediaType, body)) : null;
+    // The one reading of the request: everything after works on these typed fields.
+    RequestBody.Read read = RequestBody.Read.empty();
+    String unreadable = null;
+    SpecModel.BodySchema body = null;
+    if (!route.bodies().isEmpty()) {
+      String mediaType = mediaType(request);
+      body = route.body(mediaType);
+      byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody();
+      if (body == null) {
+        unreadable = "Content-Type must be " + String.join(" or ", route.bodies().keySet())
+            + " (got " + (mediaType == null ? "none" : shorten(mediaType)) + ")";
+      } else if (bytes.length > maxBodyBytes) {
+        unreadable = "the body is larger than " + maxBodyBytes + " bytes";
+      } else if (isBlank(bytes)) {
+        unreadable = "the body is empty; required: " + String.join(", ", body.required());
+      } else {
+        try {
+          read = RequestBody.read(mediaType, bytes, body);
+        } catch (RequestBody.Unreadable e) {
+          unreadable = e.getMessage();
+        }
+      }
+    } else if (!route.query().isEmpty() && q >= 0) {
+      try {
+        read = RequestBody.query(url.substring(q + 1), route.query());
+      } catch (RequestBody.Unreadable e) {
+        unreadable = e.getMessage();
+      }
+    }
+
+    TestControls.Rule rule = controls.hasRules() ? controls.take(read.fields()) : null;
     if (rule != null && rule.action() instanceof TestControls.Fail fail) {
       return error(fail.errorCode(), null, headers);
     }
-
-    ResponseDefinitionBuilder answer = switch (String.valueOf(route.operationId())) {
-      case "createOneTimePayment" -> createOneTimePayment(route.operation(), request, mediaType,
-          body, headers);
-      case "getPaymentResult" -> paymentResult(route.operation(), url, headers);
-      case "openCheckout" -> checkout(path.substring(path.lastIndexOf('/') + 1));
-      default -> error(ErrorCatalogue.NOT_FOUND, "the mock does not simulate operation "
-          + route.operationId(), headers);
-    };
+    ResponseDefinitionBuilder answer;
+    if (unreadable != null) {
+      answer = error(ErrorCatalogue.PARAMETER_ERROR, unreadable, headers);
+    } else {
+      answer = switch (String.valueOf(route.operationId())) {
+        case "createOneTimePayment" -> createOneTimePayment(route, body, read, headers);
+        case "getPaymentResult" -> paymentResult(route, read, headers);
+        case "openCheckout" -> checkout(path.substring(path.lastIndexOf('/') + 1));
+        default -> error(ErrorCatalogue.NOT_FOUND, "the mock does not simulate operation "
+            + route.operationId(), headers);
+      };
+    }
     if (rule != null && rule.action() instanceof TestControls.Delay delay) {
       answer.withFixedDelay((int) delay.delay().toMillis());
     } else if (rule != null && rule.action() instanceof TestControls.Drop) {
@@ -120,112 +142,83 @@ public final class Responder {
     return answer;
   }
 
-  private ResponseDefinitionBuilder createOneTimePayment(Operation op, Request request,
-      String mediaType, String body, Map<String, String> headers) {
-    var content = op.getRequestBody().getContent();
-    if (mediaType == null || !content.containsKey(mediaType)) {
-      return error(ErrorCatalogue.PARAMETER_ERROR, "Content-Type must be "
-          + String.join(" or ", content.keySet()) + " (got "
-          + (mediaType == null ? "none" : mediaType) + ")", headers);
-    }
-    if (request.getBody() != null && request.getBody().length > maxBodyBytes) {
-      return error(ErrorCatalogue.PARAMETER_ERROR, "the body is larger than " + maxBodyBytes
-          + " bytes", headers);
-    }
-    Schema<?> schema = spec.requestSchema(op, mediaType);
-    if (body.isBlank()) {
-      return error(ErrorCatalogue.PARAMETER_ERROR, "the body is empty; required: "
-          + String.join(", ", schema.getRequired()), headers);
-    }
-    ObjectNode fields;
-    try {
-      fields = RequestBody.read(mediaType, body, schema);
-    } catch (RequestBody.Unreadable e) {
-      return error(ErrorCatalogue.PARAMETER_ERROR, e.getMessage(), headers);
-    }
-    List<Violation> violations = rules.check(fields, schema);
+  private ResponseDefinitionBuilder createOneTimePayment(SpecModel.Route route,
+      SpecModel.BodySchema body, RequestBody.Read read, Map<String, String> headers) {
+    List<Violation> violations = rules.check(read, body);
     if (!violations.isEmpty()) {
       return violations(violations, headers);
     }
-
-    Creation creation = creations.computeIfAbsent(op.getOperationId() + " " + mediaType,
-        k -> new Creation(op, schema));
+    Creation creation = creations.get(body);
     for (String name : creation.ignored) {
-      fields.remove(name);
+      read.fields().remove(name);
     }
-    PaymentStore.Outcome outcome = payments.create(fields, creation.defaults, creation.keys);
-    if (outcome.conflict()) {
-      return error(creation.conflictCode, "payment " + outcome.payment().code()
-          + " was created with other parameters", headers);
-    }
-    // The code is a UUID (the mock's own, or a validated traceId): nothing here needs escaping.
-    String envelope = "{\"code\":0,\"success\":true,\"message\":\"\",\"data\":{\"code\":\""
-        + outcome.payment().code() + "\"},\"timestampMs\":" + clock.millis() + "}";
-    return text(200, envelope, headers);
+    PaymentStore.Outcome outcome = payments.create(read.fields(), creation.defaults,
+        creation.keys);
+    return switch (outcome.kind()) {
+      case CONFLICT -> error(creation.conflictCode, "payment " + outcome.payment().code()
+          + (outcome.payment().isFinal() ? " is already " + outcome.payment().status()
+              : " was created with other parameters"), headers);
+      case FULL -> error(ErrorCatalogue.SERVER_ERROR, "(mock: it holds its limit of "
+          + payments.maxPayments() + " unfinished payments; finish or reset some)", headers);
+      case CREATED, FOUND -> answer(envelopes.success(
+          Map.of("code", outcome.payment().code())), headers);
+    };
   }
 
   /** What creating needs from the spec, worked out once per request schema. */
-  private final class Creation {
+  private static final class Creation {
     final Map<String, JsonNode> defaults = new LinkedHashMap<>();
     final List<List<String>> keys;
     final int conflictCode;
     final List<String> ignored = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
-    Creation(Operation op, Schema<?> schema) {
-      schema.getProperties().forEach((name, property) -> {
-        Schema<?> p = (Schema<?>) property;
-        if (p.getDefault() != null) {
-          defaults.put(name, RequestBody.MAPPER.valueToTree(p.getDefault()));
+    Creation(SpecModel.Route route, SpecModel.BodySchema body) {
+      for (SpecModel.Field field : body.fields().values()) {
+        if (field.defaultValue() != null) {
+          defaults.put(field.name(), field.defaultValue());
         }
         // Deprecated fields (isTemp) are accepted and ignored, as MixPay does.
-        if (Boolean.TRUE.equals(p.getDeprecated())) {
-          ignored.add(name);
+        if (field.deprecated()) {
+          ignored.add(field.name());
         }
-      });
-      Map<String, Object> idempotency = spec.extension(op.getExtensions(),
-          "x-mixpay-idempotency");
-      keys = idempotency == null ? List.of()
-          : List.copyOf((List<List<String>>) idempotency.get("keys"));
-      conflictCode = idempotency == null ? ErrorCatalogue.PARAMETER_ERROR
-          : ((Number) idempotency.get("conflictErrorCode")).intValue();
+      }
+      keys = route.idempotency() == null ? List.of() : route.idempotency().keys();
+      conflictCode = route.idempotency() == null ? ErrorCatalogue.PARAMETER_ERROR
+          : route.idempotency().conflictCode();
     }
   }
 
-  private ResponseDefinitionBuilder paymentResult(Operation op, String url,
+  private ResponseDefinitionBuilder paymentResult(SpecModel.Route route, RequestBody.Read read,
       Map<String, String> headers) {
-    Map<String, String> query = query(url);
-    List<Violation> violations = rules.checkParameters(query, op);
+    List<Violation> violations = rules.checkParameters(read, route);
     if (!violations.isEmpty()) {
       return violations(violations, headers);
     }
-    String traceId = query.get("traceId");
+    String traceId = read.fields().path("traceId").asText(null);
+    String orderId = read.fields().path("orderId").asText(null);
+    String payeeId = read.fields().path("payeeId").asText(null);
     Optional<CreatedPayment> payment = traceId != null ? payments.byCode(traceId)
-        : payments.byOrder(query.get("payeeId"), query.get("orderId"));
+        : payments.byOrder(payeeId, orderId);
     if (payment.isEmpty()) {
       return error(ErrorCatalogue.NOT_FOUND, "no payment with " + (traceId != null
-          ? "traceId " + traceId
-          : "orderId " + query.get("orderId") + " for payee " + query.get("payeeId")), headers);
+          ? "traceId " + traceId : "orderId " + orderId + " for payee " + payeeId), headers);
     }
-    ObjectNode envelope = JsonNodeFactory.instance.objectNode()
-        .put("code", 0).put("success", true).put("message", "");
-    envelope.set("data", PaymentResults.data(payment.get()));
-    envelope.put("timestampMs", clock.millis());
-    return json(200, envelope, headers);
+    return answer(envelopes.success(PaymentResults.data(payment.get())), headers);
   }
 
   /** The hosted checkout, as the payer would see it for the code's state. */
   private ResponseDefinitionBuilder checkout(String code) {
     Optional<CreatedPayment> found = payments.byCode(code);
     if (found.isEmpty()) {
-      return page(404, "not_found", catalogue.get(ErrorCatalogue.NOT_FOUND).message());
+      return page(404, "not_found", envelopes.catalogue().get(ErrorCatalogue.NOT_FOUND)
+          .message());
     }
     CreatedPayment p = found.get();
     return switch (p.status()) {
-      case "success" -> page(200, "success", "This payment has been completed.");
-      case "failed" -> page(410, "failed", "This payment link has expired.");
-      default -> page(200, p.status(), "Pay " + p.parameters().get("quoteAmount") + " "
-          + p.parameters().get("quoteAssetId").toUpperCase(java.util.Locale.ROOT));
+      case SUCCESS -> page(200, "success", "This payment has been completed.");
+      case FAILED -> page(410, "failed", "This payment link has expired.");
+      default -> page(200, p.status().wireName(), "Pay " + p.parameters().get("quoteAmount")
+          + " " + p.parameters().get("quoteAssetId").toUpperCase(Locale.ROOT));
     };
   }
 
@@ -235,11 +228,6 @@ public final class Responder {
         + heading.replace("&", "&amp;").replace("<", "&lt;") + "</h1></body></html>";
     return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
         .withHeader("Content-Type", "text/html; charset=utf-8").withBody(html);
-  }
-
-  private static Map<String, String> query(String url) {
-    int q = url.indexOf('?');
-    return q < 0 ? Map.of() : RequestBody.urlEncoded(url.substring(q + 1));
   }
 
   /** One envelope naming every violation; its code is the generic one unless all agree. */
@@ -252,36 +240,30 @@ public final class Responder {
   }
 
   private ResponseDefinitionBuilder error(int code, String detail, Map<String, String> headers) {
-    ErrorCatalogue.Entry entry = catalogue.get(code);
-    String message = detail == null ? entry.message() : entry.message() + " " + detail + ".";
-    return envelope(code, message, headers);
+    return answer(envelopes.error(code, detail), headers);
   }
 
-  private ResponseDefinitionBuilder envelope(int code, String message,
-      Map<String, String> headers) {
-    ObjectNode envelope = JsonNodeFactory.instance.objectNode()
-        .put("code", code).put("success", false).put("message", message);
-    envelope.putArray("data");
-    envelope.put("timestampMs", clock.millis());
-    return json(catalogue.get(code).httpStatus(), envelope, headers);
-  }
-
-  private static ResponseDefinitionBuilder json(int status, JsonNode body,
-      Map<String, String> headers) {
-    try {
-      return text(status, RequestBody.MAPPER.writeValueAsString(body), headers);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static ResponseDefinitionBuilder text(int status, String json,
+  private static ResponseDefinitionBuilder answer(Envelopes.Answer answer,
       Map<String, String> headers) {
     ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition()
-        .withStatus(status)
+        .withStatus(answer.status())
         .withHeader("Content-Type", "application/json");
     headers.forEach(b::withHeader);
-    return b.withBody(json);
+    return b.withBody(answer.json());
+  }
+
+  private static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Echoed input stays short: a message names what was wrong, it does not repeat it all. */
+  private static String shorten(String text) {
+    return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 
   private static String mediaType(Request request) {
@@ -292,5 +274,4 @@ public final class Responder {
     int semi = header.indexOf(';');
     return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
   }
-
 }

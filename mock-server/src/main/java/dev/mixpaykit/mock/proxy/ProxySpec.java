@@ -79,26 +79,13 @@ final class ProxySpec {
     return null;
   }
 
-  /** The request schema of a route for a media type; null when the route takes none. */
-  io.swagger.v3.oas.models.media.Schema<?> requestSchema(SpecModel.Route route,
-      String mediaType) {
-    return model.requestSchema(route.operation(), mediaType);
-  }
-
   SpecModel model() {
     return model;
   }
 
   /** {@code x-mixpay-idempotency} keys of an operation; empty when it states none. */
   List<List<String>> idempotencyKeys(SpecModel.Route route) {
-    JsonNode keys = operation(route).path("x-mixpay-idempotency").path("keys");
-    List<List<String>> out = new ArrayList<>();
-    for (JsonNode set : keys) {
-      List<String> names = new ArrayList<>();
-      set.forEach(n -> names.add(n.asText()));
-      out.add(List.copyOf(names));
-    }
-    return List.copyOf(out);
+    return route.idempotency() == null ? List.of() : route.idempotency().keys();
   }
 
   /** The HTTP statuses an operation declares, in the spec's order. */

@@ -69,8 +69,9 @@ class DriftProxyTest {
   }
 
   static ProxyOptions local() {
+    // Generous: the machine may be busy. The slow-upstream test sets its own short timeout.
     return ProxyOptions.defaults().allowPlainHttpUpstream(true)
-        .upstreamTimeout(Duration.ofMillis(300));
+        .upstreamTimeout(Duration.ofSeconds(10));
   }
 
   MixPayMock proxy(ProxyOptions options) {
@@ -173,8 +174,8 @@ class DriftProxyTest {
   void anUpstreamThatKeepsToTheSpecGivesAnEmptyReport() throws Exception {
     // The mock itself is the conforming upstream: its answers are contract-tested.
     try (MixPayMock real = MixPayMock.builder().build().start()) {
-      MixPayMock proxy = MixPayMock.builder().proxyTo(URI.create(real.baseUrl()),
-          local().upstreamTimeout(Duration.ofSeconds(5))).build().start();
+      MixPayMock proxy = MixPayMock.builder().proxyTo(URI.create(real.baseUrl()), local())
+          .build().start();
       started.add(proxy);
       String traceId = UUID.randomUUID().toString();
       String json = "{\"payeeId\":\"" + PAYEE + "\",\"quoteAmount\":10,\"quoteAssetId\":\"usd\","
@@ -332,7 +333,7 @@ class DriftProxyTest {
   @Test
   void aSlowUpstreamAnswersTheClientWithTheServerErrorEnvelope() throws Exception {
     upstream.answer(Answer.stalled());
-    MixPayMock proxy = proxy(local());
+    MixPayMock proxy = proxy(local().upstreamTimeout(Duration.ofMillis(300)));
 
     HttpResponse<String> answer = create(proxy, FORM);
     create(proxy, FORM);
