@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
@@ -38,6 +38,14 @@ final class Upstream {
   /** A request that could be sent, and what came of it. */
   record Sent(int status, List<Map.Entry<String, List<String>>> headers, byte[] body,
       String failure) {}
+
+  /** Ends body reads that pass their deadline, for every proxy in this JVM. */
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mixpay-drift-upstream-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final URI base;
   private final Duration timeout;
@@ -86,33 +94,50 @@ final class Upstream {
         }
       }
     }
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    // send(), not sendAsync(): on a machine with two cores the JDK's default async pool starts
+    // a thread per task, and sendAsync() hands every answer to it (about 10x the cost). The
+    // request timeout bounds the wait for the answer's head; the watchdog bounds its body.
+    HttpResponse<InputStream> answer;
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      HttpResponse<byte[]> answer = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      List<Map.Entry<String, List<String>>> out = new ArrayList<>();
-      answer.headers().map().forEach((name, values) -> {
-        if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
-          out.add(Map.entry(name, values));
-        }
-      });
-      return new Sent(answer.statusCode(), out, answer.body(), null);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
+      answer = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (HttpTimeoutException e) {
       return failed("no answer within " + timeout.toMillis() + " ms");
+    } catch (ConnectException e) {
+      return failed("connection refused or unreachable");
+    } catch (IOException e) {
+      return failed("connection failed (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       return failed("interrupted");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof HttpTimeoutException) {
-        return failed("no answer within " + timeout.toMillis() + " ms");
+    }
+    byte[] bytes;
+    InputStream in = answer.body();
+    ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> close(in),
+        Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    try (in) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      return failed(System.nanoTime() - deadline >= 0
+          ? "no answer within " + timeout.toMillis() + " ms"
+          : "connection failed (" + e.getClass().getSimpleName() + ")");
+    } finally {
+      watchdog.cancel(false);
+    }
+    List<Map.Entry<String, List<String>>> out = new ArrayList<>();
+    answer.headers().map().forEach((name, values) -> {
+      if (!name.startsWith(":") && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+        out.add(Map.entry(name, values));
       }
-      if (cause instanceof ConnectException) {
-        return failed("connection refused or unreachable");
-      }
-      return failed("connection failed (" + cause.getClass().getSimpleName() + ")");
+    });
+    return new Sent(answer.statusCode(), out, bytes, null);
+  }
+
+  private static void close(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // closing only to wake the reader
     }
   }
 
