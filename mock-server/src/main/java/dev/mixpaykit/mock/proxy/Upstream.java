@@ -47,6 +47,9 @@ final class Upstream {
         return t;
       });
 
+  /** MixPay's answers are a few hundred bytes; anything this large is not one. */
+  static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
   private final URI base;
   private final Duration timeout;
   private final HttpClient client;
@@ -116,7 +119,10 @@ final class Upstream {
     ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> close(in),
         Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     try (in) {
-      bytes = in.readAllBytes();
+      bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+      if (bytes.length > MAX_ANSWER_BYTES) {
+        return failed("an answer larger than " + MAX_ANSWER_BYTES / (1024 * 1024) + " MiB");
+      }
     } catch (IOException e) {
       return failed(System.nanoTime() - deadline >= 0
           ? "no answer within " + timeout.toMillis() + " ms"

@@ -350,6 +350,19 @@ class DriftProxyTest {
   }
 
   @Test
+  void aBodyThatStopsHalfWayIsBoundedByTheSameTimeout() throws Exception {
+    upstream.answer(Answer.stalledBody());
+    MixPayMock proxy = proxy(local().upstreamTimeout(Duration.ofMillis(300)));
+
+    HttpResponse<String> answer = result(proxy);
+
+    assertThat(answer.statusCode()).isEqualTo(500);
+    assertThat(JSON.readTree(answer.body()).get("code").asInt()).isEqualTo(-1);
+    assertThat(findings(proxy)).containsExactly("getPaymentResult | answer |  | upstream"
+        + " | an answer from MixPay | no answer within 300 ms | 1");
+  }
+
+  @Test
   void anUnreachableUpstreamIsAServerErrorAndAFinding() throws Exception {
     URI closed = upstream.uri();
     upstream.close();

@@ -25,7 +25,12 @@ final class ScriptedUpstream implements AutoCloseable {
   record Seen(String method, String target, Map<String, List<String>> headers, byte[] body) {}
 
   /** An answer to script. */
-  record Answer(int status, Map<String, String> headers, byte[] body, boolean stall) {
+  record Answer(int status, Map<String, String> headers, byte[] body, boolean stall,
+      boolean stallBody) {
+
+    Answer(int status, Map<String, String> headers, byte[] body, boolean stall) {
+      this(status, headers, body, stall, false);
+    }
 
     static Answer json(int status, String body) {
       return new Answer(status, Map.of("Content-Type", "application/json"),
@@ -40,6 +45,12 @@ final class ScriptedUpstream implements AutoCloseable {
     /** Holds the connection open without answering until the upstream closes. */
     static Answer stalled() {
       return new Answer(0, Map.of(), new byte[0], true);
+    }
+
+    /** Sends the head and the first bytes of a longer body, then holds the connection. */
+    static Answer stalledBody() {
+      return new Answer(200, Map.of("Content-Type", "application/json"),
+          "{\"code\":0,".getBytes(StandardCharsets.UTF_8), false, true);
     }
   }
 
@@ -92,6 +103,18 @@ final class ScriptedUpstream implements AutoCloseable {
       return;
     }
     answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    if (answer.stallBody()) {
+      exchange.sendResponseHeaders(answer.status(), 1000);
+      exchange.getResponseBody().write(answer.body());
+      exchange.getResponseBody().flush();
+      try {
+        closing.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.close();
+      return;
+    }
     exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1
         : answer.body().length);
     exchange.getResponseBody().write(answer.body());
