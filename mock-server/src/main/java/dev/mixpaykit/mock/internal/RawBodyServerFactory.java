@@ -58,11 +58,52 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       StubRequestHandler stubs) {
     return new Jetty11HttpServer(options, admin, stubs) {
       @Override
+      protected void applyAdditionalServerConfiguration(org.eclipse.jetty.server.Server server,
+          Options options) {
+        super.applyAdditionalServerConfiguration(server, options);
+        server.setErrorHandler(new EnvelopeErrorHandler(engine));
+      }
+
+      @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(new FilterHolder(new RawFormFilter(engine)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
       }
     };
+  }
+
+  /**
+   * Jetty answers a request it cannot parse (a URI or headers beyond its 8 KiB buffers: 414,
+   * 431; a malformed request line: 400) before any servlet runs. The status stays Jetty's,
+   * even under HTTP-200 errors, but the body is MixPay's 1017 envelope instead of HTML.
+   */
+  private static final class EnvelopeErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+
+    private final java.util.concurrent.CompletableFuture<Responder> engine;
+
+    EnvelopeErrorHandler(java.util.concurrent.CompletableFuture<Responder> engine) {
+      this.engine = engine;
+      setShowStacks(false);
+      setShowServlet(false);
+    }
+
+    @Override
+    public java.nio.ByteBuffer badMessageError(int status, String reason,
+        org.eclipse.jetty.http.HttpFields.Mutable fields) {
+      Responder responder = engine.getNow(null);
+      if (responder == null) {
+        return super.badMessageError(status, reason, fields);
+      }
+      String why = switch (status) {
+        case 414 -> "the URL is longer than the server accepts";
+        case 431 -> "the request headers are larger than the server accepts";
+        default -> "the request line or its URL is not well-formed";
+      };
+      fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+      return java.nio.ByteBuffer.wrap(responder.envelopes()
+          .error(ErrorCatalogue.PARAMETER_ERROR, why).json()
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
   }
 
   private static final class RawFormFilter implements Filter {
