@@ -210,6 +210,27 @@ class DriftProxyTest {
   }
 
   @Test
+  void theMockInItsHttp200ErrorStyleIsAConformingUpstreamToo() throws Exception {
+    try (MixPayMock real = MixPayMock.builder().http200Errors(true).build().start()) {
+      MixPayMock proxy = MixPayMock.builder().proxyTo(URI.create(real.baseUrl()), local())
+          .build().start();
+      started.add(proxy);
+
+      HttpResponse<String> refused = create(proxy, FORM.replace("quoteAmount=10",
+          "quoteAmount=-1"));
+      HttpResponse<String> unknown = send(proxy, "GET", "/v1/payments_result?traceId="
+          + UUID.randomUUID(), null, null);
+
+      assertThat(refused.statusCode()).isEqualTo(200);
+      assertThat(unknown.statusCode()).isEqualTo(200);
+      DriftReport report = proxy.drift();
+      assertThat(report.findings()).extracting(Finding::side).containsOnly(Side.REQUEST);
+      assertThat(report.findings()).extracting(Finding::pointer).containsExactly("/quoteAmount");
+      assertThat(report.errorsUnderHttp200()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void aConformingExchangeLeavesNothingToReport() throws Exception {
     // The spec gives date no type: MixPay has sent it as a number and as a string, so a
     // string date is not drift. (quoteAmount as a number is the type drift tested below.)
