@@ -98,7 +98,7 @@ public final class DriftProxy {
 
   private Checker checker(String specLocation) {
     ProxySpec spec = ProxySpec.load(specLocation);
-    ExchangeCheck check = new ExchangeCheck(spec, new RequestCheck(spec, clock), findings,
+    ExchangeCheck check = new ExchangeCheck(spec, new RequestCheck(spec), findings,
         options.strictErrorStatusOn());
     return new Checker(spec, check);
   }
@@ -165,7 +165,7 @@ public final class DriftProxy {
     ProxyOptions o = options.copy();
     ProxySpec spec = ProxySpec.load(specLocation);
     Findings findings = new Findings(clock, o.reportsValues());
-    ExchangeCheck check = new ExchangeCheck(spec, new RequestCheck(spec, clock), findings,
+    ExchangeCheck check = new ExchangeCheck(spec, new RequestCheck(spec), findings,
         o.strictErrorStatusOn());
     Instant since = clock.instant();
     for (Exchange e : Recordings.read(recordings)) {

@@ -11,6 +11,7 @@ import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.Violation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +51,9 @@ final class ExchangeCheck {
 
   private record Remembered(ObjectNode fields, String code) {}
 
+  // When the exchange being checked happened: findings are dated by it, not by the check.
+  private Instant at = Instant.EPOCH;
+
   ExchangeCheck(ProxySpec spec, RequestCheck requests, Findings findings,
       boolean strictErrorStatus) {
     this.spec = spec;
@@ -64,6 +68,7 @@ final class ExchangeCheck {
   }
 
   void check(Exchange e) {
+    at = e.at();
     SpecModel.Route route = route(e);
     if (route == null) {
       findings.unchecked();
@@ -73,18 +78,18 @@ final class ExchangeCheck {
     RequestCheck.Result request = requests.check(route, e);
     findings.checked(op, Finding.Side.REQUEST);
     if (request.unreadable() != null) {
-      findings.add(op, Finding.Side.REQUEST, "", "request", request.unreadable(), "unreadable",
+      add(op, Finding.Side.REQUEST, "", "request", request.unreadable(), "unreadable",
           null);
     }
     for (Violation v : request.violations()) {
       JsonNode value = request.fields().get(v.field());
-      findings.add(op, Finding.Side.REQUEST,
+      add(op, Finding.Side.REQUEST,
           v.field().matches("[A-Za-z0-9_]+") ? "/" + v.field() : "", "request",
           WINDOW_VALUE.matcher(v.rule()).replaceFirst(""), describe(value), text(value));
     }
     findings.checked(op, Finding.Side.ANSWER);
     if (e.failure() != null) {
-      findings.add(op, Finding.Side.ANSWER, "", "upstream", "an answer from MixPay",
+      add(op, Finding.Side.ANSWER, "", "upstream", "an answer from MixPay",
           e.failure(), null);
       return;
     }
@@ -115,7 +120,7 @@ final class ExchangeCheck {
             .map(Integer::parseInt).orElse(400);
       }
       if (strictErrorStatus) {
-        findings.add(op, Finding.Side.ANSWER, "", "status-mapping", "HTTP " + mapped
+        add(op, Finding.Side.ANSWER, "", "status-mapping", "HTTP " + mapped
             + " for an error (x-mixpay-errors)", "HTTP 200", null);
       } else {
         findings.errorUnderHttp200();
@@ -137,7 +142,7 @@ final class ExchangeCheck {
       String key = m.getKey();
       if (key.equals("validation.response.status.unknown")) {
         // Nothing else can be said about an answer the operation does not declare.
-        findings.add(op, Finding.Side.ANSWER, "", "status", "HTTP " + String.join(", ",
+        add(op, Finding.Side.ANSWER, "", "status", "HTTP " + String.join(", ",
             declared), "HTTP " + status + (mediaType == null ? "" : " " + mediaType), null);
         return;
       }
@@ -150,19 +155,19 @@ final class ExchangeCheck {
       JsonNode v = body.at(c.pointer());
       if ((v.isTextual() || v.isNumber()) && !c.known().contains(v.asText())) {
         // Catalogued values name no one; they are the news a report is for.
-        findings.add(op, Finding.Side.ANSWER, c.pointer(), "catalogue",
+        add(op, Finding.Side.ANSWER, c.pointer(), "catalogue",
             "a value listed in " + c.name() + " (x-mixpay-catalogue)", v.asText(), v.asText());
       }
     }
     if (error && status != 200 && catalogued
         && catalogue.get(code.intValue()).httpStatus() != status) {
-      findings.add(op, Finding.Side.ANSWER, "/code", "status-mapping", "HTTP "
+      add(op, Finding.Side.ANSWER, "/code", "status-mapping", "HTTP "
           + catalogue.get(code.intValue()).httpStatus() + " for code " + code.intValue()
           + " (x-mixpay-errors)", "HTTP " + status, null);
     }
     boolean success = status == 200 && body.path("success").asBoolean(false);
     if (success && !request.violations().isEmpty()) {
-      findings.add(op, Finding.Side.ANSWER, "", "accepted", "an error: the spec refuses this"
+      add(op, Finding.Side.ANSWER, "", "accepted", "an error: the spec refuses this"
           + " request", "success", null);
     }
     if (success) {
@@ -179,7 +184,7 @@ final class ExchangeCheck {
     JsonNode traceId = request.fields().get("traceId");
     if (op.equals(CREATE) && traceId != null && traceId.isTextual()
         && !traceId.asText().equalsIgnoreCase(code.asText())) {
-      findings.add(op, Finding.Side.ANSWER, "/data/code", "traceId-is-code",
+      add(op, Finding.Side.ANSWER, "/data/code", "traceId-is-code",
           "the request's traceId", "another value", code.asText());
     }
     if (!request.violations().isEmpty()) {
@@ -208,11 +213,11 @@ final class ExchangeCheck {
       }
       String names = String.join(" + ", key);
       if (earlier.fields().equals(request.fields()) && !earlier.code().equals(code.asText())) {
-        findings.add(op, Finding.Side.ANSWER, "/data/code", "idempotency", "the code of the"
+        add(op, Finding.Side.ANSWER, "/data/code", "idempotency", "the code of the"
             + " earlier request with the same " + names + " and parameters"
             + " (x-mixpay-idempotency)", "another code", code.asText());
       } else if (!earlier.fields().equals(request.fields())) {
-        findings.add(op, Finding.Side.ANSWER, "", "idempotency", "an error for a repeat of "
+        add(op, Finding.Side.ANSWER, "", "idempotency", "an error for a repeat of "
             + names + " with other parameters (x-mixpay-idempotency)", "success", null);
       }
       return;
@@ -233,19 +238,19 @@ final class ExchangeCheck {
     String kind = mediaType == null ? "no content type" : mediaType;
     switch (key) {
       case "validation.response.contentType.notAllowed", "validation.response.contentType.invalid"
-          -> findings.add(op, Finding.Side.ANSWER, "", "content-type", "application/json",
+          -> add(op, Finding.Side.ANSWER, "", "content-type", "application/json",
               kind, null);
-      case "validation.response.body.missing" -> findings.add(op, Finding.Side.ANSWER, "",
+      case "validation.response.body.missing" -> add(op, Finding.Side.ANSWER, "",
           "body", "a JSON body", "no body", null);
-      case "validation.response.body.unexpected" -> findings.add(op, Finding.Side.ANSWER, "",
+      case "validation.response.body.unexpected" -> add(op, Finding.Side.ANSWER, "",
           "body", "no body", "a body", null);
-      case "validation.response.body.schema.invalidJson" -> findings.add(op,
+      case "validation.response.body.schema.invalidJson" -> add(op,
           Finding.Side.ANSWER, "", "json", "a JSON body", "not JSON (" + kind + ")", null);
       case "validation.response.body.schema.required" -> {
         Matcher names = MISSING.matcher(m.getMessage());
         if (names.find()) {
           for (String name : names.group(1).split(",")) {
-            findings.add(op, Finding.Side.ANSWER, pointer + "/"
+            add(op, Finding.Side.ANSWER, pointer + "/"
                 + name.replace("\"", "").trim(), "required", "present (required)", "missing",
                 null);
           }
@@ -257,15 +262,20 @@ final class ExchangeCheck {
               : key.substring(key.lastIndexOf('.') + 1);
           JsonNode rule = spec.schemaAt(route, status, schemaPointer);
           JsonNode value = body == null ? null : body.at(pointer);
-          findings.add(op, Finding.Side.ANSWER, pointer, keyword, expected(keyword, rule),
+          add(op, Finding.Side.ANSWER, pointer, keyword, expected(keyword, rule),
               describe(value), text(value));
         } else {
           // Headers and anything newer: the key says what, the message may hold values.
-          findings.add(op, Finding.Side.ANSWER, pointer, key.replace("validation.response.", ""),
+          add(op, Finding.Side.ANSWER, pointer, key.replace("validation.response.", ""),
               "what the spec declares", "something else", null);
         }
       }
     }
+  }
+
+  private void add(String op, Finding.Side side, String pointer, String rule, String expected,
+      String seen, String value) {
+    findings.add(op, side, pointer, rule, expected, seen, value, at);
   }
 
   /** What the spec says, from the schema node that holds the broken keyword. */

@@ -43,9 +43,12 @@ final class Findings {
     this.keepValues = keepValues;
   }
 
-  /** One more disagreement; {@code value} is kept only when reports may carry values. */
+  /**
+   * One more disagreement, seen in an exchange at {@code at}; {@code value} is kept only when
+   * reports may carry values.
+   */
   synchronized void add(String operation, Finding.Side side, String pointer, String rule,
-      String expected, String seen, String value) {
+      String expected, String seen, String value, Instant at) {
     Key key = new Key(operation, side, pointer, rule, expected, seen);
     Group g = groups.get(key);
     if (g == null) {
@@ -54,12 +57,13 @@ final class Findings {
         return;
       }
       g = new Group();
-      g.first = clock.instant();
+      g.first = at;
       g.example = keepValues ? value : null;
       groups.put(key, g);
     }
     g.count++;
-    g.last = clock.instant();
+    g.first = at.isBefore(g.first) ? at : g.first;
+    g.last = g.last == null || at.isAfter(g.last) ? at : g.last;
   }
 
   /** An exchange with an operation of the spec was checked (on this side). */

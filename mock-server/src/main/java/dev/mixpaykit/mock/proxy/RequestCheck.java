@@ -7,6 +7,9 @@ import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.Violation;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,14 +24,39 @@ final class RequestCheck {
   /** The request's fields (query and body) as one object, and what is wrong with them. */
   record Result(ObjectNode fields, List<Violation> violations, String unreadable) {}
 
+  private final ReceivedAt clock = new ReceivedAt();
   private final RequestRules rules;
 
-  RequestCheck(ProxySpec spec, Clock clock) {
+  RequestCheck(ProxySpec spec) {
     // The window of expiredTimestamp as the spec states it; plain-HTTP callbacks as MixPay.
     this.rules = new RequestRules(spec.model(), clock, 0, false);
   }
 
-  Result check(SpecModel.Route route, Exchange exchange) {
+  /**
+   * The clock of the rules relative to "now" ({@code expiredTimestamp}'s window): the moment
+   * the request arrived, so that a recording replayed a month later is judged as it was sent.
+   */
+  private static final class ReceivedAt extends Clock {
+    private volatile Instant now = Instant.EPOCH;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  synchronized Result check(SpecModel.Route route, Exchange exchange) {
+    clock.now = exchange.at();
     ObjectNode fields = JsonNodeFactory.instance.objectNode();
     List<Violation> violations = new ArrayList<>();
     try {

@@ -504,6 +504,30 @@ class DriftProxyTest {
   }
 
   @Test
+  void aReplayJudgesTimeRulesAndDatesFindingsByWhenTheExchangeHappened() throws Exception {
+    // Recorded on 2023-01-05 at 10:00 UTC, with a deadline half an hour later: valid then.
+    Path recordings = Files.createDirectories(dir.resolve("old"));
+    String body = FORM + "&expiredTimestamp=1672914600";
+    String answer = error(77777).replace("\"", "\\\"");
+    Files.writeString(recordings.resolve("000001-createOneTimePayment.json"), "{\"at\":"
+        + "\"2023-01-05T10:00:00Z\",\"millis\":80,\"request\":{\"method\":\"POST\","
+        + "\"target\":\"/v1/one_time_payment\",\"headers\":{\"content-type\":"
+        + "\"application/x-www-form-urlencoded\"},\"body\":\"" + body + "\"},\"answer\":"
+        + "{\"status\":400,\"headers\":{\"content-type\":\"application/json\"},\"body\":\""
+        + answer + "\"},\"failure\":null}");
+
+    DriftReport replay = DriftProxy.replay(recordings, ProxyOptions.defaults(),
+        dev.mixpaykit.openapi.MixPayOpenApi.json().toString(), java.time.Clock.systemUTC());
+
+    assertThat(replay.findings()).singleElement().satisfies(f -> {
+      assertThat(brief(f)).isEqualTo("createOneTimePayment | answer | /code | catalogue"
+          + " | a value listed in ErrorCode (x-mixpay-catalogue) | 77777 | 1");
+      assertThat(f.firstSeen()).isEqualTo(java.time.Instant.parse("2023-01-05T10:00:00Z"));
+      assertThat(f.lastSeen()).isEqualTo(f.firstSeen());
+    });
+  }
+
+  @Test
   void aRecordingReplaysToTheSameReportWithoutTheUpstream() throws Exception {
     upstream.answer(s -> s.target().startsWith("/v1/payments_result")
         ? Answer.json(200, result(d -> d.replace("\"status\":\"success\"",
