@@ -244,6 +244,28 @@ class DriftProxyTest {
   }
 
   @Test
+  void aGzippedAnswerIsPassedOnCompressedAndCheckedDecompressed() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write(result(d -> d.replace("\"status\":\"success\"", "\"status\":\"refunded\""))
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    upstream.answer(new Answer(200, Map.of("Content-Type", "application/json",
+        "Content-Encoding", "gzip"), zipped.toByteArray(), false));
+    MixPayMock proxy = proxy(local());
+
+    HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(proxy.baseUrl()
+        + "/v1/payments_result?traceId=" + CODE)).header("Accept-Encoding", "gzip").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(answer.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(answer.body()).isEqualTo(zipped.toByteArray());
+    assertThat(upstream.seen().get(0).headers().get("Accept-encoding")).containsExactly("gzip");
+    assertThat(findings(proxy)).containsExactly("getPaymentResult | answer | /data/status"
+        + " | catalogue | a value listed in PaymentStatus (x-mixpay-catalogue) | refunded | 1");
+  }
+
+  @Test
   void anAmountSentAsANumberIsOneFindingWithoutTheAmount() throws Exception {
     upstream.answer(Answer.json(200, result(d -> d.replace("\"quoteAmount\":\"10\"",
         "\"quoteAmount\":12.5"))));
