@@ -459,6 +459,33 @@ class DriftProxyTest {
   }
 
   @Test
+  void aRequestTheSpecRefusesButMixPayAcceptsIsFoundOnBothSides() throws Exception {
+    upstream.answer(Answer.json(200, CREATED));
+    MixPayMock proxy = proxy(local());
+
+    create(proxy, FORM + "&remark=" + "x".repeat(51));
+
+    assertThat(findings(proxy)).containsExactly(
+        "createOneTimePayment | request | /remark | request | must be at most 50 characters"
+            + " | string | 1",
+        "createOneTimePayment | answer |  | accepted | an error: the spec refuses this request"
+            + " | success | 1");
+  }
+
+  @Test
+  void aRepeatWithOtherParametersThatSucceedsIsOneFinding() throws Exception {
+    upstream.answer(Answer.json(200, CREATED));
+    MixPayMock proxy = proxy(local());
+
+    create(proxy, FORM);
+    create(proxy, FORM.replace("quoteAmount=10", "quoteAmount=11"));
+
+    assertThat(findings(proxy)).containsExactly("createOneTimePayment | answer |  | idempotency"
+        + " | an error for a repeat of payeeId + orderId with other parameters"
+        + " (x-mixpay-idempotency) | success | 1");
+  }
+
+  @Test
   void redirectsArePassedOnNotFollowed() throws Exception {
     upstream.answer(new Answer(302, Map.of("Location", "https://elsewhere.example/"),
         new byte[0], false));
