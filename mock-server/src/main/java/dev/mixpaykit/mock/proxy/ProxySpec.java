@@ -32,6 +32,7 @@ final class ProxySpec {
   private final JsonNode document;
   private final String title;
   private final Map<String, List<Catalogued>> catalogued = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> statuses = new ConcurrentHashMap<>();
 
   private ProxySpec(SpecModel model, OpenApiInteractionValidator validator, JsonNode document) {
     this.model = model;
@@ -90,9 +91,11 @@ final class ProxySpec {
 
   /** The HTTP statuses an operation declares, in the spec's order. */
   Set<String> declaredStatuses(SpecModel.Route route) {
-    Set<String> out = new TreeSet<>();
-    operation(route).path("responses").fieldNames().forEachRemaining(out::add);
-    return out;
+    return statuses.computeIfAbsent(route.method() + " " + route.template(), k -> {
+      Set<String> out = new TreeSet<>();
+      operation(route).path("responses").fieldNames().forEachRemaining(out::add);
+      return java.util.Collections.unmodifiableSet(out);
+    });
   }
 
   /**
