@@ -253,6 +253,11 @@ public final class DriftProxy {
     Checker c = checker.join();
     try {
       c.check().check(exchange);
+    } catch (RuntimeException e) {
+      // A fault in the checker must not pass as a clean report.
+      findings.add(exchange.method() + " " + exchange.path(), Finding.Side.ANSWER, "",
+          "checker", "a completed check", "failed (" + e.getClass().getSimpleName() + ")", null,
+          exchange.at());
     } finally {
       if (recordings != null) {
         var route = c.check().route(exchange);

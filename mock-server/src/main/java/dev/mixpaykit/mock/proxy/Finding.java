@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param rule what kind of rule: a JSON Schema keyword ({@code type}, {@code required},
  *     {@code pattern} ...) or {@code status}, {@code content-type}, {@code json},
  *     {@code catalogue}, {@code status-mapping}, {@code traceId-is-code}, {@code idempotency},
- *     {@code upstream}, {@code request}
+ *     {@code upstream}, {@code request}, {@code accepted} (MixPay took a request the spec
+ *     refuses), {@code checker} (the check itself failed: a fault to report)
  * @param expected what the spec says, in its own terms
  * @param seen what was seen: a JSON type, {@code missing}, an HTTP status, or a value that
  *     identifies nobody (an error code, a payment status)
