@@ -1,9 +1,14 @@
 package dev.mixpaykit.mock;
 
+import dev.mixpaykit.mock.proxy.DriftProxy;
+import dev.mixpaykit.mock.proxy.DriftReport;
+import dev.mixpaykit.mock.proxy.ProxyOptions;
 import dev.mixpaykit.openapi.MixPayOpenApi;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -33,12 +38,31 @@ public final class Main {
       "  --max-payments N       payments held at most (default 10000); when full, the one",
       "                         finished longest ago is forgotten, or a new one refused",
       "  --verbose              log every request",
+      "",
+      "Proxy: check MixPay against the spec (see the README, \"Check MixPay against the spec\"):",
+      "  --proxy-to URL         forward every request to URL (https://api.mixpay.me) and return its",
+      "                         answers unchanged, checking both against the spec",
+      "  --drift-report FILE    write the findings as JSON when the proxy stops",
+      "  --drift-junit FILE     write the findings as JUnit XML when the proxy stops",
+      "  --fail-on-drift        exit with status 3 at shutdown when anything was found (else 0)",
+      "  --report-values        copy the values seen (payee ids, amounts) into the reports",
+      "  --strict-error-status  an error envelope under HTTP 200 is drift (default: allowed style)",
+      "  --upstream-timeout-ms N  longest exchange with the upstream (default 30000)",
+      "  --record DIR           keep every exchange as a JSON file in DIR",
+      "  --replay DIR           check the recordings in DIR without the upstream, write the",
+      "                         reports and exit",
+      "  --allow-http-upstream  accept an http:// upstream (local tests only)",
       "  --help                 show this help",
       "",
       "Test controls: POST /__admin/mixpay/next, PUT|DELETE /__admin/mixpay/rate-limit,",
       "PUT /__admin/mixpay/error-style {\"http200\":true},",
       "GET /__admin/mixpay/payments, POST /__admin/mixpay/payments/{code}/pending|pay|fail|expire,",
-      "GET /__admin/mixpay/callbacks, POST /__admin/mixpay/reset, GET /__admin/requests.");
+      "GET /__admin/mixpay/callbacks, POST /__admin/mixpay/reset, GET /__admin/requests.",
+      "As a proxy: GET /__admin/mixpay/drift[/junit], POST /__admin/mixpay/drift/write,",
+      "DELETE /__admin/mixpay/drift.");
+
+  /** Exit status when {@code --fail-on-drift} is given and the proxy found drift. */
+  static final int DRIFT_FOUND = 3;
 
   private Main() {}
 
@@ -58,6 +82,11 @@ public final class Main {
     boolean verbose = false;
     String contract = null;
     boolean spec = false;
+    ProxyOptions proxy = ProxyOptions.defaults();
+    URI proxyTo = null;
+    Path replay = null;
+    boolean proxyOption = false;
+    String specLocation = MixPayOpenApi.json().toString();
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -74,12 +103,14 @@ public final class Main {
             }
             builder.spec(file);
             spec = true;
+            specLocation = file.toAbsolutePath().toUri().toString();
           }
           case "--contract" -> {
             MixPayOpenApi.Contract named = MixPayOpenApi.Contract.named(
                 value(args, ++i, "--contract"));
             builder.contract(named);
             contract = named.label();
+            specLocation = MixPayOpenApi.json(named).toString();
           }
           case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
               Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
@@ -93,17 +124,44 @@ public final class Main {
             builder.verbose(true);
             verbose = true;
           }
+          case "--proxy-to" -> proxyTo = URI.create(value(args, ++i, "--proxy-to"));
+          case "--replay" -> replay = Path.of(value(args, ++i, "--replay"));
+          case "--allow-http-upstream" -> proxyOption = set(proxy.allowPlainHttpUpstream(true));
+          case "--upstream-timeout-ms" -> proxyOption = set(proxy.upstreamTimeout(
+              Duration.ofMillis(Long.parseLong(value(args, ++i, "--upstream-timeout-ms")))));
+          case "--drift-report" -> proxyOption = set(
+              proxy.driftReport(Path.of(value(args, ++i, "--drift-report"))));
+          case "--drift-junit" -> proxyOption = set(
+              proxy.driftJUnit(Path.of(value(args, ++i, "--drift-junit"))));
+          case "--fail-on-drift" -> proxyOption = set(proxy.failOnDrift(true));
+          case "--report-values" -> proxyOption = set(proxy.reportValues(true));
+          case "--strict-error-status" -> proxyOption = set(proxy.strictErrorStatus(true));
+          case "--record" -> proxyOption = set(
+              proxy.record(Path.of(value(args, ++i, "--record"))));
           default -> throw new IllegalArgumentException("unknown option " + args[i]);
         }
       }
       if (spec && contract != null) {
         throw new IllegalArgumentException("--spec and --contract exclude each other");
       }
+      if (proxyTo != null && replay != null) {
+        throw new IllegalArgumentException("--proxy-to and --replay exclude each other");
+      }
+      if (proxyOption && proxyTo == null && replay == null) {
+        throw new IllegalArgumentException("the drift options need --proxy-to or --replay");
+      }
+      if (proxyTo != null) {
+        builder.proxyTo(proxyTo, proxy);
+      }
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       err.println();
       err.println(USAGE);
       return 2;
+    }
+
+    if (replay != null) {
+      return replay(replay, proxy, specLocation, out, err);
     }
 
     MixPayMock mock;
@@ -117,10 +175,21 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       mock.stop();
       out.println("MixPay mock stopped");
+      if (mock.isProxy()) {
+        DriftReport drift = mock.drift();
+        out.println("MixPay drift: " + drift);
+        if (mock.failsOnDrift()) {
+          out.flush();
+          stopped.countDown();
+          // The only way to choose the exit status of a JVM that is already shutting down.
+          Runtime.getRuntime().halt(drift.isEmpty() ? 0 : DRIFT_FOUND);
+        }
+      }
       out.flush();
       stopped.countDown();
     }, "mixpay-mock-shutdown"));
-    out.println("MixPay mock listening on " + mock.baseUrl());
+    out.println("MixPay mock listening on " + mock.baseUrl()
+        + (mock.isProxy() ? " (proxy to " + proxyTo + ")" : ""));
     if (contract != null) {
       out.println("Serving MixPay's " + contract + " contract");
     }
@@ -131,6 +200,27 @@ public final class Main {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** Checks recordings against the spec; 3 when drift was found and that should fail. */
+  private static int replay(Path dir, ProxyOptions options, String specLocation, PrintStream out,
+      PrintStream err) {
+    DriftReport report;
+    try {
+      report = DriftProxy.replay(dir, options, specLocation, Clock.systemUTC());
+    } catch (RuntimeException e) {
+      err.println("error: cannot replay: " + e.getMessage());
+      return 1;
+    }
+    out.println("MixPay drift: " + report);
+    report.findings().forEach(f -> out.println("  " + f));
+    out.flush();
+    return options.failsOnDrift() && !report.isEmpty() ? DRIFT_FOUND : 0;
+  }
+
+  /** A proxy option was set (they need --proxy-to or --replay). */
+  private static boolean set(ProxyOptions ignored) {
+    return true;
   }
 
   private static String value(String[] args, int i, String option) {

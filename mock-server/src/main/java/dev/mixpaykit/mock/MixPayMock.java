@@ -1,5 +1,8 @@
 package dev.mixpaykit.mock;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,8 +25,12 @@ import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.Responder;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.TestControls;
+import dev.mixpaykit.mock.proxy.DriftProxy;
+import dev.mixpaykit.mock.proxy.DriftReport;
+import dev.mixpaykit.mock.proxy.ProxyOptions;
 import dev.mixpaykit.openapi.MixPayOpenApi;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,9 +75,12 @@ public final class MixPayMock implements AutoCloseable {
   private final MockState state;
   private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
+  private final DriftProxy proxy;
 
   private MixPayMock(Builder options) {
     this.options = options;
+    this.proxy = options.proxyTo == null ? null : DriftProxy.create(options.proxyTo,
+        options.proxyOptions, options.specLocation, options.clock);
     CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
     TestControls controls = new TestControls(new RateLimiter(options.clock));
     ErrorStyle errorStyle = new ErrorStyle(options.http200Errors);
@@ -113,9 +123,26 @@ public final class MixPayMock implements AutoCloseable {
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
         .httpServerFactory(new RawBodyServerFactory(engine))
-        .extensions(new DeferredResponder(engine), new ControlApi(state));
+        .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state)));
     this.server = new WireMockServer(config.withStores(
         new BoundedJournal(config.filesRoot(), options.journalSize)));
+  }
+
+  private com.github.tomakehurst.wiremock.extension.Extension[] withProxy(
+      com.github.tomakehurst.wiremock.extension.Extension... own) {
+    List<com.github.tomakehurst.wiremock.extension.Extension> all = new ArrayList<>(List.of(own));
+    if (proxy != null) {
+      all.addAll(proxy.extensions());
+    }
+    return all.toArray(com.github.tomakehurst.wiremock.extension.Extension[]::new);
+  }
+
+  /** As a proxy, every request goes upstream: a stub just above the responder's catch-all. */
+  private void addProxyStub() {
+    if (proxy != null) {
+      server.stubFor(any(anyUrl()).atPriority(Integer.MAX_VALUE - 1)
+          .willReturn(aResponse().withTransformers(DriftProxy.NAME)));
+    }
   }
 
   /** Options with their defaults: a free port on 127.0.0.1, the spec from the classpath. */
@@ -127,20 +154,30 @@ public final class MixPayMock implements AutoCloseable {
   public MixPayMock start() {
     server.start();
     MockState.addCatchAllStub(server);
+    addProxyStub();
     try {
       engine.join();
+      if (proxy != null) {
+        proxy.awaitReady();
+      }
     } catch (CompletionException e) {
       server.stop();
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    } catch (RuntimeException e) {
+      server.stop();
+      throw e;
     }
     return this;
   }
 
-  /** Stops the server. Safe to call twice. */
+  /** Stops the server (and, as a proxy, writes the drift reports). Safe to call twice. */
   public void stop() {
     if (server.isRunning()) {
       server.stop();
+    }
+    if (proxy != null) {
+      proxy.stop();
     }
     state.shutdown();
   }
@@ -168,6 +205,7 @@ public final class MixPayMock implements AutoCloseable {
   /** Forgets payments, test controls, stubs added through {@link #wireMock()} and the journal. */
   public void reset() {
     state.reset(server);
+    addProxyStub();
   }
 
   /** The next matching request gets this catalogued error; nothing is created. */
@@ -278,6 +316,29 @@ public final class MixPayMock implements AutoCloseable {
     state.errorStyle().http200(on);
   }
 
+  /**
+   * As a proxy ({@link Builder#proxyTo}): where the upstream and the spec disagreed so far.
+   * {@link #reset()} keeps the findings; they belong to the whole run.
+   *
+   * @throws IllegalStateException when this mock is not a proxy
+   */
+  public DriftReport drift() {
+    if (proxy == null) {
+      throw new IllegalStateException("drift() needs a proxy: MixPayMock.builder().proxyTo(...)");
+    }
+    return proxy.report();
+  }
+
+  /** Whether this mock forwards to an upstream ({@link Builder#proxyTo}) instead of answering. */
+  public boolean isProxy() {
+    return proxy != null;
+  }
+
+  /** Whether drift found by this proxy should fail the run ({@link ProxyOptions#failOnDrift}). */
+  boolean failsOnDrift() {
+    return proxy != null && proxy.failsOnDrift();
+  }
+
   /** The WireMock server underneath. */
   public WireMockServer wireMock() {
     return server;
@@ -307,6 +368,9 @@ public final class MixPayMock implements AutoCloseable {
     private int maxPayments = 10_000;
     // The one source of payment codes (issue: seeded runs will swap it).
     private Supplier<String> codes = () -> java.util.UUID.randomUUID().toString();
+
+    private URI proxyTo;
+    private ProxyOptions proxyOptions;
 
     private Builder() {}
 
@@ -435,6 +499,23 @@ public final class MixPayMock implements AutoCloseable {
         throw new IllegalArgumentException("maxPayments must be positive");
       }
       this.maxPayments = maxPayments;
+      return this;
+    }
+
+    /**
+     * Forward every request to {@code upstream} (e.g. {@code https://api.mixpay.me}) and
+     * return its answers unchanged, checking both against the spec: see {@link #drift()}.
+     * The mock's own answers and test controls are then not used. Default: no upstream.
+     */
+    public Builder proxyTo(URI upstream) {
+      return proxyTo(upstream, ProxyOptions.defaults());
+    }
+
+    /** {@link #proxyTo(URI)} with options: timeout, report files, recording, strictness. */
+    public Builder proxyTo(URI upstream, ProxyOptions options) {
+      Objects.requireNonNull(options, "options").checkedUpstream(upstream);
+      this.proxyTo = upstream;
+      this.proxyOptions = options;
       return this;
     }
 

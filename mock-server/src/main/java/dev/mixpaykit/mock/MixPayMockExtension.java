@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>In a static field the server lives for the whole class; in an instance field, for one
  * test. Test methods may also take a {@link MixPayMock} parameter.
+ *
+ * <p>Built with {@code MixPayMock.builder().proxyTo(upstream, options)}, the tests run against
+ * the real MixPay through the validating proxy; with {@code ProxyOptions.failOnDrift(true)} the
+ * class (or test) fails when the proxy stops having found drift, after writing the reports.
  */
 public final class MixPayMockExtension implements BeforeAllCallback, AfterAllCallback,
     BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -102,8 +106,15 @@ public final class MixPayMockExtension implements BeforeAllCallback, AfterAllCal
 
   private void stop() {
     if (mock != null) {
-      mock.stop();
+      MixPayMock stopping = mock;
       mock = null;
+      stopping.stop();
+      // As a proxy with failOnDrift: the tests passed, but MixPay no longer matches the spec.
+      if (stopping.failsOnDrift() && !stopping.drift().isEmpty()) {
+        StringBuilder message = new StringBuilder("MixPay drifted from the spec:");
+        stopping.drift().findings().forEach(f -> message.append("\n  ").append(f));
+        throw new AssertionError(message.toString());
+      }
     }
   }
 }

@@ -1,0 +1,95 @@
+package dev.mixpaykit.mock.proxy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mixpaykit.mock.internal.RequestBody;
+import dev.mixpaykit.mock.internal.RequestRules;
+import dev.mixpaykit.mock.internal.SpecModel;
+import dev.mixpaykit.mock.internal.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A request held to the spec by the mock's own rules (the same reading of forms, JSON and
+ * query strings, the same schema checks and rules beyond the schema), so that the proxy and
+ * the mock cannot disagree about what a valid request is.
+ */
+final class RequestCheck {
+
+  /** The request's fields (query and body) as one object, and what is wrong with them. */
+  record Result(ObjectNode fields, List<Violation> violations, String unreadable) {}
+
+  private final ReceivedAt clock = new ReceivedAt();
+  private final RequestRules rules;
+
+  RequestCheck(ProxySpec spec) {
+    // The window of expiredTimestamp as the spec states it; plain-HTTP callbacks as MixPay.
+    this.rules = new RequestRules(spec.model(), clock, 0, false);
+  }
+
+  /**
+   * The clock of the rules relative to "now" ({@code expiredTimestamp}'s window): the moment
+   * the request arrived, so that a recording replayed a month later is judged as it was sent.
+   */
+  private static final class ReceivedAt extends Clock {
+    private volatile Instant now = Instant.EPOCH;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  synchronized Result check(SpecModel.Route route, Exchange exchange) {
+    clock.now = exchange.at();
+    ObjectNode fields = JsonNodeFactory.instance.objectNode();
+    List<Violation> violations = new ArrayList<>();
+    try {
+      RequestBody.Read query = RequestBody.query(exchange.query(), route.query());
+      violations.addAll(rules.checkParameters(query, route));
+      fields.setAll(query.fields());
+    } catch (RequestBody.Unreadable e) {
+      return new Result(fields, violations, "a readable query string");
+    }
+    if (route.bodies().isEmpty()) {
+      return new Result(fields, violations, null);
+    }
+    String mediaType = mediaType(exchange.requestHeaders().get("content-type"));
+    SpecModel.BodySchema body = route.body(mediaType);
+    if (body == null) {
+      return new Result(fields, violations, "a body of a type the operation takes ("
+          + String.join(", ", new java.util.TreeSet<>(route.bodies().keySet())) + ")");
+    }
+    try {
+      RequestBody.Read read = RequestBody.read(mediaType, exchange.requestBody(), body);
+      violations.addAll(rules.check(read, body));
+      fields.setAll(read.fields());
+      return new Result(fields, violations, null);
+    } catch (RequestBody.Unreadable e) {
+      return new Result(fields, violations, "a body readable as " + mediaType);
+    }
+  }
+
+  static String mediaType(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+}
