@@ -19,6 +19,7 @@ import dev.mixpaykit.mock.internal.ErrorStyle;
 import dev.mixpaykit.mock.internal.ExpiryAlarm;
 import dev.mixpaykit.mock.internal.MockState;
 import dev.mixpaykit.mock.internal.PaymentStore;
+import dev.mixpaykit.mock.internal.QuietLogging;
 import dev.mixpaykit.mock.internal.RateLimiter;
 import dev.mixpaykit.mock.internal.RawBodyServerFactory;
 import dev.mixpaykit.mock.internal.RequestRules;
@@ -76,6 +77,9 @@ public final class MixPayMock implements AutoCloseable {
   private final Chaos chaos;
 
   private MixPayMock(Builder options) {
+    if (!options.verbose) {
+      QuietLogging.apply(); // before Jetty's classes make their loggers
+    }
     this.options = options;
     this.timeline = new Timeline(options.clock);
     this.clock = new MockClock(timeline);
@@ -417,7 +421,11 @@ public final class MixPayMock implements AutoCloseable {
       return this;
     }
 
-    /** Log every request to the console; default false. */
+    /**
+     * Log every request to the console, and leave Jetty's and WireMock's own logging as the
+     * host configures it; default false: they print nothing below WARN unless a logging
+     * configuration asks for it.
+     */
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
       return this;
