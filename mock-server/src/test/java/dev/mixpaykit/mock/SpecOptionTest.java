@@ -44,6 +44,7 @@ class SpecOptionTest {
       "conflictErrorCode: 10020 | conflictErrorCode: ten | x-mixpay-idempotency on operation createOneTimePayment: conflictErrorCode must be an integer, not \"ten\"",
       "belowMinimumErrorCode: 10063 | belowMinimumErrorCode: [1] | x-mixpay-seconds-from-now on expiredTimestamp of the body of operation createOneTimePayment (application/x-www-form-urlencoded): belowMinimumErrorCode must be an integer, not [1]",
       "x-mixpay-error-code: 10061 | x-mixpay-error-code: https | x-mixpay-error-code on callbackUrl of the body of operation createOneTimePayment (application/x-www-form-urlencoded) must be an integer, not \"https\"",
+      "maxFractionDigits: 8 | maxFractionDigits: -1 | x-mixpay-decimal on quoteAmount of the body of operation createOneTimePayment (application/x-www-form-urlencoded): maxFractionDigits must not be negative, not -1",
       "x-mixpay-timeout-seconds: 20 | x-mixpay-timeout-seconds: 0 | x-mixpay-timeout-seconds on callback receivePaymentCallback must be positive, not 0",
       "          httpStatus: 409\\n          when: The trace has | \\n          when: The trace has | x-mixpay-errors on ErrorCode: row 16: httpStatus must be an integer, not nothing",
   })
@@ -59,6 +60,21 @@ class SpecOptionTest {
     assertThatThrownBy(mock::start).isInstanceOf(IllegalArgumentException.class)
         .hasMessageEndingWith(": " + message);
     assertThat(mock.isRunning()).isFalse();
+  }
+
+  @Test
+  void theAmountBoundComesFromTheSpec(@TempDir Path dir) throws Exception {
+    String spec = Files.readString(Path.of("../openapi/mixpay.openapi.yaml"))
+        .replace("maxFractionDigits: 8\n", "maxFractionDigits: 2\n");
+    Path edited = Files.writeString(dir.resolve("cents.yaml"), spec);
+
+    try (MixPayMock mock = MixPayMock.builder().spec(edited).build().start()) {
+      var fields = minimal("order-cents");
+      fields.put("quoteAmount", "10.001");
+      form(RestAssured.given().baseUri(mock.baseUrl()), fields).post("/v1/one_time_payment")
+          .then().statusCode(400).body("message", org.hamcrest.Matchers.equalTo(
+              "Parameter error. quoteAmount: must have at most 2 digits after the decimal point."));
+    }
   }
 
   @Test

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,7 +55,6 @@ public final class RequestBody {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
-  private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?");
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -297,12 +295,5 @@ public final class RequestBody {
     } catch (CharacterCodingException e) {
       throw new Unreadable(what + " is not valid UTF-8 text");
     }
-  }
-
-  /** The names in the order given, each once: for messages. */
-  static Set<String> names(List<Map.Entry<String, String>> pairs) {
-    Set<String> out = new LinkedHashSet<>();
-    pairs.forEach(p -> out.add(p.getKey()));
-    return out;
   }
 }
