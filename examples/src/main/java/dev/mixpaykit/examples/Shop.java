@@ -7,6 +7,7 @@ import dev.mixpaykit.sdk.OneTimePayment;
 import dev.mixpaykit.sdk.OneTimePaymentRequest;
 import dev.mixpaykit.sdk.PaymentCallback;
 import dev.mixpaykit.sdk.PaymentVerification;
+import dev.mixpaykit.sdk.PaymentVerifier;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,7 +32,7 @@ public final class Shop implements AutoCloseable {
   public static final class Order {
     final OneTimePaymentRequest request;
     final AtomicInteger fulfilments = new AtomicInteger();
-    volatile String lastRefusal;
+    volatile PaymentVerification lastRefusal;
 
     Order(OneTimePaymentRequest request) {
       this.request = request;
@@ -40,12 +42,13 @@ public final class Shop implements AutoCloseable {
       return fulfilments.get();
     }
 
-    public String lastRefusal() {
+    public PaymentVerification lastRefusal() {
       return lastRefusal;
     }
   }
 
   private final MixPayClient mixpay;
+  private final PaymentVerifier verifier;
   private final HttpServer server;
   private final Map<String, Order> orders = new ConcurrentHashMap<>();
   // For the demonstration: the first answer after a fulfilment is lost (HTTP 500), as if the
@@ -54,6 +57,7 @@ public final class Shop implements AutoCloseable {
 
   public Shop(MixPayClient mixpay) throws IOException {
     this.mixpay = mixpay;
+    this.verifier = new PaymentVerifier(mixpay);
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     server.createContext("/mixpay/callback", this::onCallback);
     server.start();
@@ -88,19 +92,14 @@ public final class Shop implements AutoCloseable {
 
   private void onCallback(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    PaymentCallback callback;
-    try {
-      callback = PaymentCallback.parse(body);
-    } catch (IllegalArgumentException e) {
-      answer(exchange, 400, "{\"error\":\"not a MixPay callback\"}");
-      return;
-    }
-    Order order = callback.orderId() == null ? null : orders.get(callback.orderId());
+    Optional<PaymentCallback> callback = PaymentCallback.tryParse(body);
+    Order order = callback.map(PaymentCallback::orderId).map(orders::get).orElse(null);
     if (order == null) {
-      answer(exchange, 404, "{\"error\":\"unknown order\"}");
+      answer(exchange, 400, "{\"error\":\"not a callback for an order of ours\"}");
       return;
     }
-    PaymentVerification verification = mixpay.verifyPayment(callback, order.request);
+    // The callback only picks the order: the verifier asks MixPay by the order's own ids.
+    PaymentVerification verification = verifier.verify(callback.get(), order.request);
     if (verification.verified()) {
       // Fulfil once: a second delivery of the same callback finds the order done.
       synchronized (order) {
@@ -112,8 +111,11 @@ public final class Shop implements AutoCloseable {
         answer(exchange, 500, "{\"error\":\"crashed before answering\"}");
         return;
       }
+    } else if (verification.reason() == PaymentVerification.Reason.LOOKUP_FAILED) {
+      answer(exchange, 503, "{\"error\":\"MixPay unreachable; send it again\"}");
+      return;
     } else {
-      order.lastRefusal = verification.reason();
+      order.lastRefusal = verification;
     }
     // Answered SUCCESS either way: the callback was handled; a refused payment stays unpaid.
     answer(exchange, 200, PaymentCallback.SUCCESS_ANSWER);

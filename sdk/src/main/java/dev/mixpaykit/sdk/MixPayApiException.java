@@ -37,12 +37,7 @@ public class MixPayApiException extends MixPayException {
 
   /** The code as a catalogued constant; empty for a code the spec does not list. */
   public Optional<ErrorCode> errorCode() {
-    for (ErrorCode c : ErrorCode.values()) {
-      if (c.getValue() == code) {
-        return Optional.of(c);
-      }
-    }
-    return Optional.empty();
+    return ErrorCode.of(code);
   }
 
   /** MixPay's {@code message}, as sent. */

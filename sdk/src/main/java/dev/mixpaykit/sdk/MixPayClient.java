@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.mixpaykit.sdk.internal.generated.ApiClient;
-import dev.mixpaykit.sdk.internal.generated.ApiException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.mixpaykit.sdk.internal.generated.api.OneTimePaymentApi;
 import dev.mixpaykit.sdk.internal.generated.api.PaymentResultApi;
 import java.net.URI;
@@ -14,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -43,7 +43,8 @@ import java.util.concurrent.ForkJoinPool;
  * ({@link MixPayValidationException} lists every broken rule). MixPay's refusals arrive as
  * {@link MixPayApiException} subclasses carrying its code; failures to get an answer as
  * {@link MixPayTransportException}. Requests with an {@code orderId} or {@code traceId} are
- * retried under the {@link RetryPolicy}, since MixPay recognises the repeat.
+ * retried under the {@link RetryPolicy}, since MixPay recognises the repeat. Callbacks are
+ * verified by {@link PaymentVerifier}.
  */
 public final class MixPayClient {
 
@@ -55,36 +56,33 @@ public final class MixPayClient {
           "dev");
 
   private final Builder config;
-  private final OneTimePaymentApi api;
-  private final PaymentResultApi resultApi;
   private final Transport transport;
+  private final RequestEncoder encoder;
   private final ResponseDecoder decoder;
   private final RequestValidator validator;
-  private final Map<String, String> contentType;
 
   private MixPayClient(Builder config) {
     this.config = config.copy();
     ObjectMapper mapper = objectMapper();
-    HttpClient.Builder httpBuilder = HttpClient.newBuilder()
-        .connectTimeout(config.connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER);
-    if (config.executor != null) {
-      httpBuilder.executor(config.executor);
+    // One HttpClient per MixPayClient (its selector thread lives as long as the client).
+    HttpClient http = config.httpClient;
+    if (http == null) {
+      HttpClient.Builder httpBuilder = HttpClient.newBuilder()
+          .connectTimeout(config.connectTimeout)
+          .followRedirects(HttpClient.Redirect.NEVER);
+      if (config.executor != null) {
+        httpBuilder.executor(config.executor);
+      }
+      http = httpBuilder.build();
     }
-    ApiClient generated = new ApiClient(httpBuilder, mapper, config.baseUrl);
-    generated.setReadTimeout(config.requestTimeout);
-    String userAgent = config.userAgent == null ? USER_AGENT : config.userAgent + " " + USER_AGENT;
-    generated.setRequestInterceptor(request -> request.header("User-Agent", userAgent));
-    this.api = new OneTimePaymentApi(generated);
-    this.resultApi = new PaymentResultApi(generated);
-    HttpClient http = config.httpClient != null ? config.httpClient : generated.getHttpClient();
-    this.transport = new Transport(http, config.retryPolicy,
+    this.transport = new Transport(http, config.retryPolicy, config.requestTimeout,
         config.executor != null ? config.executor : ForkJoinPool.commonPool());
+    String userAgent = config.userAgent == null ? USER_AGENT : config.userAgent + " " + USER_AGENT;
+    this.encoder = new RequestEncoder(config.baseUrl, config.requestTimeout, userAgent,
+        config.bodyEncoding, mapper);
     this.decoder = new ResponseDecoder(mapper);
     this.validator = new RequestValidator(config.maxExpiry.getSeconds(),
         config.allowPlainHttpCallbacks);
-    this.contentType = config.bodyEncoding == BodyEncoding.JSON
-        ? Map.of("Content-Type", "application/json") : Map.of();
     RequestValidator.warmUp();
   }
 
@@ -129,102 +127,67 @@ public final class MixPayClient {
    * The state of the payment with this traceId (for a one-time payment, its code). A GET: it is
    * retried under the policy like any idempotent request.
    *
+   * @throws MixPayValidationException traceId is null; nothing was sent
    * @throws MixPayApiException 404 when MixPay knows no such payment
    */
   public PaymentResult getPaymentResult(UUID traceId) {
-    Objects.requireNonNull(traceId, "traceId");
-    return transport.send(resultRequest(traceId, null, null), true, decoder::paymentResult);
-  }
-
-  /** The state of this payee's order. */
-  public PaymentResult getPaymentResult(String payeeId, String orderId) {
-    return transport.send(resultRequest(null, Objects.requireNonNull(orderId, "orderId"),
-        Objects.requireNonNull(payeeId, "payeeId")), true, decoder::paymentResult);
-  }
-
-  /** {@link #getPaymentResult(UUID)} without blocking. */
-  public CompletableFuture<PaymentResult> getPaymentResultAsync(UUID traceId) {
-    Objects.requireNonNull(traceId, "traceId");
-    return transport.sendAsync(resultRequest(traceId, null, null), true, decoder::paymentResult);
+    return transport.send(resultRequest(traceId, null, null, true), true,
+        decoder::paymentResult);
   }
 
   /**
-   * What MixPay requires before an order is fulfilled: fetches the result of the payment a
-   * callback names (never trusting the callback itself) and checks that its status is
-   * {@code success} and that its payeeId, quoteAmount and quoteAssetId are the ones the order
-   * asked for.
+   * The state of this payee's order.
    *
-   * @param callback the callback as received
-   * @param order the request the payment was created with (or one with the same payee,
-   *     amount, asset and identifiers)
-   * @throws MixPayApiException when MixPay refuses the result query (404: unknown payment)
+   * @throws MixPayValidationException payeeId or orderId is missing or breaks the spec's
+   *     pattern (every such field is named); nothing was sent
    */
-  public PaymentVerification verifyPayment(PaymentCallback callback,
-      OneTimePaymentRequest order) {
-    Objects.requireNonNull(callback, "callback");
-    Objects.requireNonNull(order, "order");
-    if (order.orderId() != null && callback.orderId() != null
-        && !order.orderId().equals(callback.orderId())) {
-      throw new IllegalArgumentException("the callback is for order " + callback.orderId()
-          + ", not " + order.orderId());
-    }
-    UUID trace = uuid(callback.traceId());
-    PaymentResult result = trace != null ? getPaymentResult(trace)
-        : getPaymentResult(callback.payeeId(), callback.orderId());
-    String reason = null;
-    if (!PaymentStatus.SUCCESS.equals(result.status())) {
-      reason = "status is " + result.status() + ", not success";
-    } else if (!Objects.equals(order.payeeId(), result.payeeId())) {
-      reason = "payeeId is " + result.payeeId() + ", not " + order.payeeId();
-    } else if (result.quoteAmount() == null
-        || result.quoteAmount().compareTo(order.quoteAmount()) != 0) {
-      reason = "quoteAmount is " + result.quoteAmount() + ", not " + order.quoteAmount();
-    } else if (result.quoteAssetId() == null
-        || !result.quoteAssetId().equalsIgnoreCase(order.quoteAssetId())) {
-      reason = "quoteAssetId is " + result.quoteAssetId() + ", not " + order.quoteAssetId();
-    }
-    return new PaymentVerification(reason == null, reason, result);
+  public PaymentResult getPaymentResult(String payeeId, String orderId) {
+    return transport.send(resultRequest(null, orderId, payeeId, false), true,
+        decoder::paymentResult);
   }
 
-  private static UUID uuid(String text) {
+  /** {@link #getPaymentResult(UUID)} without blocking; a validation failure fails the future. */
+  public CompletableFuture<PaymentResult> getPaymentResultAsync(UUID traceId) {
+    HttpRequest http;
     try {
-      return text == null ? null : UUID.fromString(text);
-    } catch (IllegalArgumentException e) {
-      return null;
+      http = resultRequest(traceId, null, null, true);
+    } catch (MixPayException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    return transport.sendAsync(http, true, decoder::paymentResult);
   }
 
-  private HttpRequest resultRequest(UUID traceId, String orderId, String payeeId) {
+  /** {@link #getPaymentResult(String, String)} without blocking. */
+  public CompletableFuture<PaymentResult> getPaymentResultAsync(String payeeId, String orderId) {
+    HttpRequest http;
     try {
-      return resultApi.getPaymentResultRequestBuilder(traceId, orderId, payeeId, null, Map.of())
-          .build();
-    } catch (ApiException e) {
-      throw new IllegalStateException("generated request builder refused a request", e);
+      http = resultRequest(null, orderId, payeeId, false);
+    } catch (MixPayException e) {
+      return CompletableFuture.failedFuture(e);
     }
+    return transport.sendAsync(http, true, decoder::paymentResult);
   }
 
-  /** Validates, then lets the generated layer build the HTTP request. */
+  /** Checks the identifiers by the spec's parameter rules, then encodes the query. */
+  private HttpRequest resultRequest(UUID traceId, String orderId, String payeeId,
+      boolean byTrace) {
+    Map<String, Object> values = new HashMap<>();
+    if (byTrace) {
+      values.put("traceId", traceId);
+    } else {
+      values.put("orderId", orderId);
+      values.put("payeeId", payeeId);
+    }
+    validator.checkQuery(PaymentResultApi.getPaymentResult, values);
+    return encoder.query(PaymentResultApi.getPaymentResult, values);
+  }
+
+  /** Validates the generated model, then encodes it: the public request's only path to bytes. */
   HttpRequest prepare(OneTimePaymentRequest request) {
     Objects.requireNonNull(request, "request");
-    var m = GeneratedModels.toModel(request);
-    validator.check(m, config.clock.instant());
-    try {
-      return api.createOneTimePaymentRequestBuilder(m.getPayeeId(), m.getQuoteAmount(),
-          m.getQuoteAssetId(), m.getSettlementAssetId(), m.getStrictMode(),
-          m.getPaymentAssetId(), m.getRemark(), m.getExpireSeconds(), m.getIsTemp(),
-          m.getTraceId(), m.getOrderId(), m.getSettlementMemo(), m.getReturnTo(),
-          m.getFailedReturnTo(), m.getCallbackUrl(), m.getCallbackEvent(), m.getExpiredTimestamp(),
-          contentType)
-          .build();
-    } catch (ApiException e) {
-      // Validation has already refused what the generated layer would refuse.
-      throw new IllegalStateException("generated request builder refused a valid request", e);
-    }
-  }
-
-  /** The decoding step on its own, for the benchmark of the client's own cost. */
-  OneTimePayment decodeCreated(java.net.http.HttpResponse<String> response) {
-    return decoder.createdPayment(response);
+    var model = GeneratedModels.toModel(request);
+    validator.check(model, config.clock.instant());
+    return encoder.body(OneTimePaymentApi.createOneTimePayment, model);
   }
 
   static ObjectMapper objectMapper() {
@@ -233,6 +196,7 @@ public final class MixPayClient {
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .serializationInclusion(JsonInclude.Include.NON_NULL) // unset fields are not sent
         .build();
   }
 
@@ -270,7 +234,11 @@ public final class MixPayClient {
       return this;
     }
 
-    /** Time for one attempt's answer; default 30 s. */
+    /**
+     * Time for one attempt, from sending to the answer's last byte (a body that stalls half-way
+     * ends in {@link MixPayTimeoutException}); default 30 s. The retry policy's
+     * {@link RetryPolicy#maxElapsed()} bounds the whole call.
+     */
     public Builder requestTimeout(Duration requestTimeout) {
       this.requestTimeout = Checks.positive(requestTimeout, "requestTimeout");
       return this;

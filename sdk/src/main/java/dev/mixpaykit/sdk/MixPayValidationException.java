@@ -26,7 +26,7 @@ public final class MixPayValidationException extends MixPayException {
   private final List<Violation> violations;
 
   MixPayValidationException(List<Violation> violations) {
-    super("invalid one-time payment request: " + violations.stream().map(Violation::toString)
+    super("invalid request: " + violations.stream().map(Violation::toString)
         .collect(Collectors.joining("; ")), null);
     this.violations = List.copyOf(violations);
   }

@@ -1,67 +1,82 @@
 package dev.mixpaykit.sdk;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.util.UUID;
 
 /**
- * The body MixPay POSTs to a payment's {@code callbackUrl}: identifiers only, and unsigned.
- * Never fulfil on a callback alone: pass it to {@link MixPayClient#verifyPayment}.
- *
- * <pre>{@code
- * // in your HTTP handler for the callbackUrl
- * PaymentCallback callback = PaymentCallback.parse(requestBody);
- * PaymentVerification v = mixpay.verifyPayment(callback, order.originalRequest());
- * if (v.verified()) {
- *   fulfilOnce(order);                     // idempotent: callbacks can arrive twice
- * }
- * respond(200, PaymentCallback.SUCCESS_ANSWER); // else MixPay sends it again
- * }</pre>
+ * The body MixPay POSTs to a payment's {@code callbackUrl}: identifiers only, and unsigned, so
+ * anyone can send one. Never fulfil on a callback: pass it to {@link PaymentVerifier}, which
+ * only uses it to pick the order and then asks MixPay about that order's own payment.
  *
  * @param orderId the order id, or null
  * @param traceId the payment's traceId (its code), or null
- * @param payeeId the payee
+ * @param payeeId the payee, never null
  */
-public record PaymentCallback(String orderId, String traceId, String payeeId) {
+public record PaymentCallback(String orderId, UUID traceId, String payeeId) {
 
   /** The answer MixPay expects, with HTTP 200, to stop sending a callback. */
   public static final String SUCCESS_ANSWER = "{\"code\":\"SUCCESS\"}";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // A duplicated field is refused: which of two orderIds would a reader believe?
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
 
   /**
-   * Reads a callback body.
+   * Reads a callback body with the spec's {@code PaymentCallback} model.
    *
    * @throws IllegalArgumentException when it is not a JSON object naming a payee and the payment
-   *     (a traceId, or an orderId)
+   *     (a UUID traceId, or an orderId); never anything else
    */
   public static PaymentCallback parse(String body) {
-    JsonNode node;
-    try {
-      node = body == null ? null : MAPPER.readTree(body);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("a MixPay callback body is JSON; got: "
-          + abbreviate(body), e);
+    if (body == null || body.isBlank()) {
+      throw new IllegalArgumentException("a MixPay callback body is a JSON object; got nothing");
     }
-    if (node == null || !node.isObject()) {
-      throw new IllegalArgumentException("a MixPay callback body is a JSON object; got: "
-          + abbreviate(body));
+    dev.mixpaykit.sdk.internal.generated.model.PaymentCallback m;
+    try (JsonParser parser = MAPPER.createParser(body)) {
+      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("a MixPay callback body is a JSON object; got: "
+            + abbreviate(body));
+      }
+      m = MAPPER.readValue(body, dev.mixpaykit.sdk.internal.generated.model.PaymentCallback.class);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof IllegalArgumentException iae && iae.getCause() == null
+          && iae.getMessage() != null && iae.getMessage().startsWith("a MixPay")) {
+        throw iae;
+      }
+      throw new IllegalArgumentException("a MixPay callback body is JSON with string orderId and "
+          + "payeeId and a UUID traceId; got: " + abbreviate(body), e);
     }
-    PaymentCallback callback = new PaymentCallback(text(node, "orderId"), text(node, "traceId"),
-        text(node, "payeeId"));
-    if (callback.payeeId == null || (callback.traceId == null && callback.orderId == null)) {
+    String orderId = blankToNull(m.getOrderId());
+    String payeeId = blankToNull(m.getPayeeId());
+    if (payeeId == null || (m.getTraceId() == null && orderId == null)) {
       throw new IllegalArgumentException(
           "a MixPay callback names payeeId and traceId or orderId; got: " + abbreviate(body));
     }
-    return callback;
+    return new PaymentCallback(orderId, m.getTraceId(), payeeId);
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+  /** {@link #parse}, with empty instead of an exception for a body that is not a callback. */
+  public static java.util.Optional<PaymentCallback> tryParse(String body) {
+    try {
+      return java.util.Optional.of(parse(body));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 
   private static String abbreviate(String s) {
-    return s == null ? "null" : s.length() > 100 ? s.substring(0, 100) + "..." : s;
+    return s.length() > 100 ? s.substring(0, 100) + "..." : s;
   }
 }

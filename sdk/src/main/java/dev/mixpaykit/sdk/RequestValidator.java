@@ -78,6 +78,38 @@ final class RequestValidator {
     }
   }
 
+  /**
+   * Checks a query's values against the operation's parameter rules from the spec (pattern,
+   * length; UUIDs are typed): every value given must be present and valid.
+   */
+  void checkQuery(dev.mixpaykit.sdk.internal.Operation op, java.util.Map<String, ?> values) {
+    List<Violation> violations = new ArrayList<>();
+    for (dev.mixpaykit.sdk.internal.Operation.Parameter p : op.query()) {
+      if (!values.containsKey(p.name())) {
+        continue;
+      }
+      Object value = values.get(p.name());
+      if (value == null) {
+        violations.add(new Violation(p.name(), "is required"));
+        continue;
+      }
+      String text = value.toString();
+      if (p.minLength() != null && p.maxLength() != null
+          && (text.length() < p.minLength() || text.length() > p.maxLength())) {
+        violations.add(new Violation(p.name(), "size must be between " + p.minLength()
+            + " and " + p.maxLength()));
+      }
+      if (p.pattern() != null && !java.util.regex.Pattern.compile(p.pattern()).matcher(text)
+          .matches()) {
+        violations.add(new Violation(p.name(), "must match \"" + p.pattern() + "\""));
+      }
+    }
+    if (!violations.isEmpty()) {
+      violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
+      throw new MixPayValidationException(violations);
+    }
+  }
+
   /** Bootstraps Hibernate Validator now rather than on the first request. */
   static void warmUp() {
     Holder.VALIDATOR.getConstraintsForClass(

@@ -6,8 +6,9 @@ import java.time.Duration;
  * When the client sends a request again: after a connection failure or timeout, an HTTP 5xx,
  * or a rate limit (HTTP 429 or code 1429), and only for a request MixPay can recognise as a
  * repeat (it has an {@code orderId} or a {@code traceId}), so a retry never creates a second
- * payment. Waits grow exponentially with full jitter; a {@code Retry-After} from MixPay is
- * honoured when it fits the time budget.
+ * payment. Waits grow exponentially with full jitter; a {@code Retry-After} from MixPay (in
+ * seconds or as an HTTP date) is honoured when it fits the time budget, which bounds the whole
+ * call: attempts, waits and the last attempt's timeout.
  *
  * <pre>{@code
  * RetryPolicy.defaults()                      // 3 attempts, 200 ms .. 5 s, within 30 s
@@ -59,7 +60,7 @@ public final class RetryPolicy {
     return maxBackoff;
   }
 
-  /** No attempt starts later than this after the first. */
+  /** The whole call, every attempt and wait included, ends within this. */
   public Duration maxElapsed() {
     return maxElapsed;
   }
@@ -113,7 +114,7 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Total time budget from the first attempt; default 30 s. */
+    /** The whole call's time budget, attempts and waits included; default 30 s. */
     public Builder maxElapsed(Duration maxElapsed) {
       this.maxElapsed = Checks.positive(maxElapsed, "maxElapsed");
       return this;

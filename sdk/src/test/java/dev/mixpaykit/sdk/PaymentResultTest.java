@@ -31,7 +31,7 @@ class PaymentResultTest {
     MixPayClient client = client();
     OneTimePayment payment = client.createOneTimePayment(Fixtures.minimal("order-r-1")
         .quoteAmount(new BigDecimal("10.50")).build());
-    UUID trace = UUID.fromString(payment.code());
+    UUID trace = payment.code();
 
     PaymentResult unpaid = client.getPaymentResult(trace);
     assertThat(unpaid.status()).isEqualTo(PaymentStatus.UNPAID);
@@ -39,8 +39,9 @@ class PaymentResultTest {
     assertThat(unpaid.quoteAmount()).isEqualByComparingTo("10.5");
     assertThat(unpaid.paymentAmount()).isNull();
     assertThat(unpaid.hasFailure()).isFalse();
+    assertThat(unpaid.failureCode()).isEmpty(); // MixPay's "0"
 
-    mixpay.mock().payInFull(payment.code());
+    mixpay.mock().payInFull(payment.code().toString());
     PaymentResult paid = client.getPaymentResult(Fixtures.PAYEE, "order-r-1");
     assertThat(paid.status()).isEqualTo(PaymentStatus.SUCCESS);
     assertThat(paid.status().isFinal()).isTrue();
@@ -53,13 +54,13 @@ class PaymentResultTest {
   @Test
   void aFailedPaymentSaysWhy() {
     OneTimePayment payment = client().createOneTimePayment(Fixtures.minimal("order-r-2").build());
-    mixpay.mock().expire(payment.code());
+    mixpay.mock().expire(payment.code().toString());
 
-    PaymentResult failed = client().getPaymentResult(UUID.fromString(payment.code()));
+    PaymentResult failed = client().getPaymentResult(payment.code());
     assertThat(failed.status()).isEqualTo(PaymentStatus.FAILED);
     assertThat(failed.hasFailure()).isTrue();
-    assertThat(failed.failureCode()).isEqualTo("40000");
-    assertThat(failed.failureReason()).isEqualTo("Payment overtime");
+    assertThat(failed.failureCode()).contains("40000");
+    assertThat(failed.failureReason()).contains("Payment overtime");
   }
 
   @Test
@@ -86,44 +87,6 @@ class PaymentResultTest {
     assertThat(result.status().value()).isEqualTo("refunding");
     assertThat(result.status().isKnown()).isFalse();
     assertThat(result.status().isFinal()).isFalse();
-  }
-
-  @Test
-  void aCallbackIsVerifiedAgainstTheResultNotTrusted() {
-    MixPayClient client = client();
-    OneTimePaymentRequest order = Fixtures.minimal("order-r-3").build();
-    OneTimePayment payment = client.createOneTimePayment(order);
-    PaymentCallback callback = PaymentCallback.parse("{\"orderId\":\"order-r-3\",\"traceId\":\""
-        + payment.code() + "\",\"payeeId\":\"" + Fixtures.PAYEE + "\"}");
-
-    PaymentVerification early = client.verifyPayment(callback, order);
-    assertThat(early.verified()).isFalse();
-    assertThat(early.reason()).isEqualTo("status is unpaid, not success");
-
-    mixpay.mock().payInFull(payment.code());
-    assertThat(client.verifyPayment(callback, order).verified()).isTrue();
-
-    OneTimePaymentRequest dearer = order.toBuilder().quoteAmount(new BigDecimal("11")).build();
-    assertThat(client.verifyPayment(callback, dearer).reason())
-        .isEqualTo("quoteAmount is 10, not 11");
-    OneTimePaymentRequest otherAsset = order.toBuilder().quoteAssetId("eur").build();
-    assertThat(client.verifyPayment(callback, otherAsset).reason())
-        .isEqualTo("quoteAssetId is usd, not eur");
-    OneTimePaymentRequest otherPayee = order.toBuilder()
-        .payeeId("a38ed284-5689-4fb9-8c2a-91fba5e32ce9").build();
-    assertThat(client.verifyPayment(callback, otherPayee).reason()).startsWith("payeeId is ");
-  }
-
-  @Test
-  void aCallbackWithOnlyAnOrderIdIsLookedUpByOrder() {
-    MixPayClient client = client();
-    OneTimePaymentRequest order = Fixtures.minimal("order-r-4").build();
-    mixpay.mock().payInFull(client.createOneTimePayment(order).code());
-
-    PaymentCallback callback = PaymentCallback.parse(
-        "{\"orderId\":\"order-r-4\",\"payeeId\":\"" + Fixtures.PAYEE + "\"}");
-
-    assertThat(client.verifyPayment(callback, order).verified()).isTrue();
   }
 
   @Test

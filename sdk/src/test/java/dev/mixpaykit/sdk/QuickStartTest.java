@@ -47,6 +47,16 @@ class QuickStartTest {
         .isEqualTo(normalise(between(test, "// quickstart:begin", "// quickstart:end")));
   }
 
+  @Test
+  void theReadmeShowsExactlyTheCallbackHandler() throws Exception {
+    String example = Files.readString(
+        Path.of("src/test/java/dev/mixpaykit/sdk/CallbackHandlerExample.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+
+    assertThat(normalise(between(readme, "// callback:begin", "// callback:end")))
+        .isEqualTo(normalise(between(example, "// callback:begin", "// callback:end")));
+  }
+
   private static String between(String text, String begin, String end) {
     int from = text.indexOf(begin);
     int to = text.indexOf(end, from);

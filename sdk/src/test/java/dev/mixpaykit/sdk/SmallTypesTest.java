@@ -46,11 +46,14 @@ class SmallTypesTest {
     assertThat(ResponseDecoder.date(" 1672913100 ")).isEqualTo(Instant.ofEpochSecond(1672913100));
     assertThat(ResponseDecoder.date("2023-01-05")).isNull();
     assertThat(ResponseDecoder.date(null)).isNull();
+    assertThat(ResponseDecoder.date(99_999_999_999_999_999L)).isNull(); // beyond Instant.MAX
+    assertThat(ResponseDecoder.date(new java.math.BigDecimal("1672913100.5"))).isNull();
   }
 
   @Test
   void theCheckoutUrlIsMixPaysCodePage() {
-    assertThat(new OneTimePayment("525502dd-e552-4505-b114-32fe32ff23c2", null).checkoutUrl())
+    assertThat(new OneTimePayment(
+        java.util.UUID.fromString("525502dd-e552-4505-b114-32fe32ff23c2"), null).checkoutUrl())
         .hasToString("https://mixpay.me/code/525502dd-e552-4505-b114-32fe32ff23c2");
   }
 

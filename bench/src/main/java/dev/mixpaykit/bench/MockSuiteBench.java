@@ -1,4 +1,4 @@
-package dev.mixpaykit.mock.bench;
+package dev.mixpaykit.bench;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -36,7 +36,7 @@ import java.util.concurrent.Future;
  *       and on 4 threads, in interleaved rounds.
  * </ol>
  *
- * {@code java -cp bench/target/benchmarks.jar dev.mixpaykit.mock.bench.MockSuiteBench}
+ * {@code java -cp bench/target/benchmarks.jar dev.mixpaykit.bench.MockSuiteBench}
  */
 public final class MockSuiteBench {
 
