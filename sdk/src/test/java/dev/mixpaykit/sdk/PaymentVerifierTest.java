@@ -80,8 +80,8 @@ class PaymentVerifierTest {
       assertThat(v.reason()).isEqualTo(Reason.NOT_PAID);
     }
     // MixPay was asked about B, by B's identifiers, never about the traceId in the callback.
-    assertThat(mixpay.mock().requests()).filteredOn(r -> r.getMethod().getName().equals("GET"))
-        .hasSize(3).allSatisfy(r -> assertThat(r.getUrl())
+    assertThat(mixpay.mock().requests()).filteredOn(r -> r.method().equals("GET"))
+        .hasSize(3).allSatisfy(r -> assertThat(r.url())
             .isEqualTo("/v1/payments_result?orderId=order-v-b&payeeId=" + Fixtures.PAYEE));
     assertThat(verifier.verify(callback("order-v-a", paidA.code()), a).verified()).isTrue();
   }
