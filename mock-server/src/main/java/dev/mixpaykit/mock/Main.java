@@ -37,6 +37,13 @@ public final class Main {
       "                         deployments do) instead of 400/404/409/429/500/503",
       "  --max-payments N       payments held at most (default 10000); when full, the one",
       "                         finished longest ago is forgotten, or a new one refused",
+      "  --seed N               the same codes and chaos decisions in every run with this seed",
+      "  --frozen-at INSTANT    start with the clock frozen, e.g. 2026-01-05T10:00:00Z (move it",
+      "                         with PUT /__admin/mixpay/clock and POST .../clock/advance)",
+      "  --chaos SPEC           fail a fraction of requests in MixPay's ways: 0.2, or pairs like",
+      "                         serverErrors=0.05,maintenance=0.05,rateLimited=0.05,",
+      "                         resetsAfterCreate=0.05,retryAfterSeconds=1,latencyMedianMs=20,",
+      "                         latencyP99Ms=200",
       "  --verbose              log every request",
       "",
       "Proxy: check MixPay against the spec (see the README, \"Check MixPay against the spec\"):",
@@ -57,7 +64,9 @@ public final class Main {
       "Test controls: POST /__admin/mixpay/next, PUT|DELETE /__admin/mixpay/rate-limit,",
       "PUT /__admin/mixpay/error-style {\"http200\":true},",
       "GET /__admin/mixpay/payments, POST /__admin/mixpay/payments/{code}/pending|pay|fail|expire,",
-      "GET /__admin/mixpay/callbacks, POST /__admin/mixpay/reset, GET /__admin/requests.",
+      "GET /__admin/mixpay/callbacks, POST /__admin/mixpay/reset, GET /__admin/requests,",
+      "GET|PUT /__admin/mixpay/clock, POST /__admin/mixpay/clock/advance,",
+      "GET|PUT|DELETE /__admin/mixpay/chaos.",
       "As a proxy: GET /__admin/mixpay/drift[/junit], POST /__admin/mixpay/drift/write,",
       "DELETE /__admin/mixpay/drift.");
 
@@ -120,6 +129,10 @@ public final class Main {
               Integer.parseInt(value(args, ++i, "--max-payments")));
           case "--callback-time-scale" -> builder.callbackTimeScale(
               Double.parseDouble(value(args, ++i, "--callback-time-scale")));
+          case "--seed" -> builder.seed(Long.parseLong(value(args, ++i, "--seed")));
+          case "--frozen-at" -> builder.clock(java.time.Clock.fixed(
+              java.time.Instant.parse(value(args, ++i, "--frozen-at")), java.time.ZoneOffset.UTC));
+          case "--chaos" -> builder.chaos(ChaosProfile.parse(value(args, ++i, "--chaos")));
           case "--verbose" -> {
             builder.verbose(true);
             verbose = true;
@@ -153,7 +166,7 @@ public final class Main {
       if (proxyTo != null) {
         builder.proxyTo(proxyTo, proxy);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
       err.println("error: " + e.getMessage());
       err.println();
       err.println(USAGE);

@@ -13,21 +13,27 @@ import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.mixpaykit.mock.internal.BoundedJournal;
 import dev.mixpaykit.mock.internal.CallbackSender;
+import dev.mixpaykit.mock.internal.Chaos;
+import dev.mixpaykit.mock.internal.ClockAndChaosApi;
 import dev.mixpaykit.mock.internal.ControlApi;
 import dev.mixpaykit.mock.internal.DeferredResponder;
 import dev.mixpaykit.mock.internal.Envelopes;
 import dev.mixpaykit.mock.internal.ErrorStyle;
+import dev.mixpaykit.mock.internal.ExpiryAlarm;
 import dev.mixpaykit.mock.internal.MockState;
 import dev.mixpaykit.mock.internal.PaymentStore;
+import dev.mixpaykit.mock.internal.QuietLogging;
 import dev.mixpaykit.mock.internal.RateLimiter;
 import dev.mixpaykit.mock.internal.RawBodyServerFactory;
 import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.Responder;
+import dev.mixpaykit.mock.internal.SeededCodes;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.TestControls;
 import dev.mixpaykit.mock.proxy.DriftProxy;
 import dev.mixpaykit.mock.proxy.DriftReport;
 import dev.mixpaykit.mock.proxy.ProxyOptions;
+import dev.mixpaykit.mock.internal.Timeline;
 import dev.mixpaykit.openapi.MixPayOpenApi;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,7 +49,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A local stand-in for {@code https://api.mixpay.me}, driven by the MixPay OpenAPI description.
@@ -76,29 +82,43 @@ public final class MixPayMock implements AutoCloseable {
   private final CompletableFuture<Responder> engine;
   private final WireMockServer server;
   private final DriftProxy proxy;
+  // Every time the mock reads, and every action due at a time, go through this one clock.
+  private final Timeline timeline;
+  private final MockClock clock;
+  private final long seed;
+  private final Chaos chaos;
 
   private MixPayMock(Builder options) {
+    if (!options.verbose) {
+      QuietLogging.apply(); // before Jetty's classes make their loggers
+    }
     this.options = options;
     this.proxy = options.proxyTo == null ? null : DriftProxy.create(options.proxyTo,
         options.proxyOptions, options.specLocation, options.clock);
+    this.timeline = new Timeline(options.clock);
+    this.clock = new MockClock(timeline);
+    this.seed = options.seed != null ? options.seed : ThreadLocalRandom.current().nextLong();
+    SeededCodes codes = new SeededCodes(seed);
+    this.chaos = new Chaos(options.chaos, seed);
     CompletableFuture<CallbackSender> callbacks = new CompletableFuture<>();
-    TestControls controls = new TestControls(new RateLimiter(options.clock));
+    TestControls controls = new TestControls(new RateLimiter(timeline), chaos);
     ErrorStyle errorStyle = new ErrorStyle(options.http200Errors);
-    PaymentStore payments = new PaymentStore(options.clock, options.codes, options.maxPayments,
+    PaymentStore payments = new PaymentStore(timeline, codes, options.maxPayments,
         (payment, event) -> callbacks.join().onEvent(payment, event));
+    ExpiryAlarm expiries = new ExpiryAlarm(timeline, payments);
     // Reading the spec and bootstrapping the schema validator take most of start-up; they run
     // on their own thread while WireMock and Jetty start on this one.
     this.engine = CompletableFuture.supplyAsync(() -> {
       SpecModel spec = SpecModel.load(options.specLocation);
-      RequestRules rules = new RequestRules(spec, options.clock, options.maxExpirySeconds,
+      RequestRules rules = new RequestRules(spec, timeline, options.maxExpirySeconds,
           options.allowPlainHttpCallbacks, options.contract == MixPayOpenApi.Contract.V2022
               ? null : OLDER_CONTRACT_HINT);
       rules.warmUp(spec);
       callbacks.complete(new CallbackSender(spec.callbackSchedule().retrySeconds(),
           spec.callbackSchedule().timeoutSeconds(), options.callbackTimeScale,
-          options.allowPlainHttpCallbacks, options.clock));
+          options.allowPlainHttpCallbacks, timeline));
       return new Responder(spec, rules, new Envelopes(spec.catalogue(), errorStyle,
-          options.clock), payments, controls, options.maxBodyBytes);
+          timeline), payments, controls, options.maxBodyBytes);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
       t.setDaemon(true);
@@ -111,6 +131,13 @@ public final class MixPayMock implements AutoCloseable {
       }
     });
     this.state = new MockState(payments, controls, errorStyle, callbacks, engine);
+    state.onReset(() -> {
+      timeline.reset();
+      expiries.clear();
+      if (options.seed != null) {
+        codes.restart(); // each test of a shared, seeded mock sees the same codes
+      }
+    });
     WireMockConfiguration config = options()
         .port(options.port)
         .bindAddress(options.bindAddress)
@@ -123,7 +150,8 @@ public final class MixPayMock implements AutoCloseable {
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
         .httpServerFactory(new RawBodyServerFactory(engine))
-        .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state)));
+        .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state),
+            new ClockAndChaosApi(timeline, chaos, seed)));
     this.server = new WireMockServer(config.withStores(
         new BoundedJournal(config.filesRoot(), options.journalSize)));
   }
@@ -180,6 +208,7 @@ public final class MixPayMock implements AutoCloseable {
       proxy.stop();
     }
     state.shutdown();
+    timeline.shutdown();
   }
 
   @Override
@@ -202,7 +231,12 @@ public final class MixPayMock implements AutoCloseable {
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
-  /** Forgets payments, test controls, stubs added through {@link #wireMock()} and the journal. */
+  /**
+   * Forgets payments, test controls, stubs added through {@link #wireMock()} and the journal;
+   * drops pending expiries and callback attempts; puts the {@link #clock()} back on its starting
+   * clock and the {@link #chaos()} back to the builder's; with a {@link Builder#seed}, starts the
+   * generated codes again from it.
+   */
   public void reset() {
     state.reset(server);
     addProxyStub();
@@ -339,6 +373,29 @@ public final class MixPayMock implements AutoCloseable {
     return proxy != null && proxy.failsOnDrift();
   }
 
+  /**
+   * The mock's clock: freeze, set or advance it to walk expiries, the callback schedule and the
+   * rate-limit window without waiting. Real time (or {@link Builder#clock}) by default.
+   */
+  public MockClock clock() {
+    return clock;
+  }
+
+  /** The seed of every generated value: {@link Builder#seed}, or one drawn at build. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The chaos now in force ({@link ChaosProfile#none()} by default). */
+  public ChaosProfile chaos() {
+    return chaos.profile();
+  }
+
+  /** Switches chaos on (or off, with {@link ChaosProfile#none()}) for the coming requests. */
+  public void chaos(ChaosProfile profile) {
+    chaos.profile(Objects.requireNonNull(profile, "profile"));
+  }
+
   /** The WireMock server underneath. */
   public WireMockServer wireMock() {
     return server;
@@ -366,8 +423,8 @@ public final class MixPayMock implements AutoCloseable {
     private boolean allowPlainHttpCallbacks = false;
     private boolean http200Errors = false;
     private int maxPayments = 10_000;
-    // The one source of payment codes (issue: seeded runs will swap it).
-    private Supplier<String> codes = () -> java.util.UUID.randomUUID().toString();
+    private Long seed;
+    private ChaosProfile chaos = ChaosProfile.none();
 
     private URI proxyTo;
     private ProxyOptions proxyOptions;
@@ -413,7 +470,11 @@ public final class MixPayMock implements AutoCloseable {
       return this;
     }
 
-    /** Clock for {@code timestampMs} and the {@code expiredTimestamp} window; default UTC. */
+    /**
+     * The clock the mock's {@link MixPayMock#clock()} starts from (and goes back to on
+     * {@link MixPayMock#reset()}); default the system's UTC clock. {@code Clock.fixed(...)}
+     * starts it frozen.
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -449,7 +510,11 @@ public final class MixPayMock implements AutoCloseable {
       return this;
     }
 
-    /** Log every request to the console; default false. */
+    /**
+     * Log every request to the console, and leave Jetty's and WireMock's own logging as the
+     * host configures it; default false: they print nothing below WARN unless a logging
+     * configuration asks for it.
+     */
     public Builder verbose(boolean verbose) {
       this.verbose = verbose;
       return this;
@@ -516,6 +581,22 @@ public final class MixPayMock implements AutoCloseable {
       Objects.requireNonNull(options, "options").checkedUpstream(upstream);
       this.proxyTo = upstream;
       this.proxyOptions = options;
+      return this;
+    }
+
+    /**
+     * Makes every generated value the same in every run: payment codes (the n-th code after
+     * start or {@link MixPayMock#reset()}) and chaos decisions. With a fixed {@link #clock},
+     * timestamps too. Default: a seed drawn at build ({@link MixPayMock#seed()} tells it).
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Failures and latency mixed into the answers; default {@link ChaosProfile#none()}. */
+    public Builder chaos(ChaosProfile chaos) {
+      this.chaos = Objects.requireNonNull(chaos, "chaos");
       return this;
     }
 

@@ -9,13 +9,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,16 +29,16 @@ public final class CallbackSender {
   private final long timeoutSeconds;
   private final double timeScale;
   private final boolean allowPlainHttp;
-  private final Clock clock;
+  // The mock's clock: attempts run on it, so a test that moves it walks the schedule.
+  private final Timeline clock;
   // Created on the first callback: most mocks never send one, and start-up is measured.
   private HttpClient http;
-  private ScheduledExecutorService scheduler;
   private final List<CallbackAttempt> attempts = new ArrayList<>();
   // Bumped by clear(): deliveries scheduled before a reset are dropped.
   private final AtomicLong generation = new AtomicLong();
 
   public CallbackSender(List<Long> retrySeconds, long timeoutSeconds, double timeScale,
-      boolean allowPlainHttp, Clock clock) {
+      boolean allowPlainHttp, Timeline clock) {
     this.retrySeconds = List.copyOf(retrySeconds);
     this.timeoutSeconds = timeoutSeconds;
     this.timeScale = timeScale;
@@ -70,29 +66,20 @@ public final class CallbackSender {
     return events != null && java.util.Arrays.asList(events.split("[|,]")).contains(event);
   }
 
-  private synchronized ScheduledExecutorService scheduler() {
-    if (scheduler == null) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mixpay-mock-callbacks");
-        t.setDaemon(true);
-        return t;
-      });
+  private synchronized HttpClient http() {
+    if (http == null) {
       http = HttpClient.newBuilder()
           .followRedirects(HttpClient.Redirect.NEVER)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
     }
-    return scheduler;
-  }
-
-  private synchronized HttpClient http() {
     return http;
   }
 
+  /** Attempt n goes out MixPay's n-th delay after the previous one ended (the event for n=1). */
   private void schedule(CreatedPayment payment, String event, URI url, int attempt, long gen) {
     long delayMs = (long) (retrySeconds.get(attempt - 1) * 1000 * timeScale);
-    scheduler().schedule(() -> deliver(payment, event, url, attempt, gen), delayMs,
-        TimeUnit.MILLISECONDS);
+    clock.schedule(clock.millis() + delayMs, () -> deliver(payment, event, url, attempt, gen));
   }
 
   private void deliver(CreatedPayment payment, String event, URI url, int attempt, long gen) {
@@ -160,9 +147,8 @@ public final class CallbackSender {
     attempts.clear();
   }
 
-  public synchronized void shutdown() {
-    if (scheduler != null) {
-      scheduler.shutdownNow();
-    }
+  /** Sends nothing more; the mock's timeline, which runs the attempts, stops with the mock. */
+  public void shutdown() {
+    generation.incrementAndGet();
   }
 }

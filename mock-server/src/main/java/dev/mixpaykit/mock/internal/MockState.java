@@ -19,6 +19,7 @@ public final class MockState {
   private final ErrorStyle errorStyle;
   private final CompletableFuture<CallbackSender> callbacks;
   private final CompletableFuture<Responder> engine;
+  private final java.util.List<Runnable> onReset = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public MockState(PaymentStore payments, TestControls controls, ErrorStyle errorStyle,
       CompletableFuture<CallbackSender> callbacks, CompletableFuture<Responder> engine) {
@@ -51,6 +52,11 @@ public final class MockState {
     return engine.join().envelopes().catalogue().contains(code);
   }
 
+  /** Runs {@code action} on every {@link #reset}, after the rest is forgotten. */
+  public void onReset(Runnable action) {
+    onReset.add(action);
+  }
+
   /** Stops the callback sender once there is one; does not wait. */
   public void shutdown() {
     callbacks.thenAccept(CallbackSender::shutdown);
@@ -69,5 +75,6 @@ public final class MockState {
     callbacks.thenAccept(CallbackSender::clear);
     admin.resetAll();
     addCatchAllStub(admin);
+    onReset.forEach(Runnable::run);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -71,6 +72,8 @@ public final class PaymentStore {
   private final Supplier<String> codes;
   private final int maxPayments;
   private final BiConsumer<CreatedPayment, String> onEvent;
+  // Hears each new deadline (epoch ms), so the mock can expire payments as its clock passes them.
+  private volatile LongConsumer onDeadline = deadlineMs -> { };
   private final Map<String, Entry> byKey = new HashMap<>();
   // Creation order: the admin listing pages through it.
   private final LinkedHashMap<String, Entry> byCode = new LinkedHashMap<>();
@@ -102,6 +105,30 @@ public final class PaymentStore {
     return maxPayments;
   }
 
+  /** Hears the deadline (epoch ms) of every payment created from now on, outside the lock. */
+  public void onDeadline(LongConsumer listener) {
+    this.onDeadline = java.util.Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Fails every unfinished payment whose deadline has passed, as MixPay does at
+   * {@code expiredTimestamp}; returns the next deadline still ahead (epoch ms), or
+   * {@link Long#MAX_VALUE} when there is none.
+   */
+  public long expireDue() {
+    List<Event> events = new ArrayList<>();
+    long next;
+    synchronized (this) {
+      long now = clock.millis();
+      while (!deadlines.isEmpty() && deadlines.peek().deadlineMs <= now) {
+        expireIfDue(deadlines.poll(), events);
+      }
+      next = deadlines.isEmpty() ? Long.MAX_VALUE : deadlines.peek().deadlineMs;
+    }
+    publish(events);
+    return next;
+  }
+
   private void publish(List<Event> events) {
     events.forEach(e -> onEvent.accept(e.payment(), e.name()));
   }
@@ -117,6 +144,10 @@ public final class PaymentStore {
       outcome = createLocked(parameters, identities, events);
     }
     publish(events);
+    String deadline = parameters.get("expiredTimestamp");
+    if (outcome.kind() == Outcome.Kind.CREATED && deadline != null) {
+      onDeadline.accept(Long.parseLong(deadline) * 1000);
+    }
     return outcome;
   }
 

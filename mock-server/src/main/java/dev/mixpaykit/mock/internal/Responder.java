@@ -122,6 +122,14 @@ public final class Responder {
     if (rule != null && rule.action() instanceof TestControls.Fail fail) {
       return error(fail.errorCode(), null, headers);
     }
+    Chaos.Decision chaos = rule != null || route.otherServer() ? null
+        : controls.chaos().decide(String.valueOf(route.operationId()), read.fields());
+    if (chaos != null && chaos.errorCode() != 0) {
+      if (chaos.errorCode() == ErrorCatalogue.RATE_LIMITED) {
+        headers.put("Retry-After", Long.toString(chaos.retryAfterSeconds()));
+      }
+      return error(chaos.errorCode(), null, headers).withFixedDelay((int) chaos.delayMs());
+    }
     ResponseDefinitionBuilder answer;
     if (unreadable != null) {
       answer = error(ErrorCatalogue.PARAMETER_ERROR, unreadable, headers);
@@ -138,6 +146,11 @@ public final class Responder {
       answer.withFixedDelay((int) delay.delay().toMillis());
     } else if (rule != null && rule.action() instanceof TestControls.Drop) {
       answer.withFault(Fault.CONNECTION_RESET_BY_PEER);
+    } else if (chaos != null) {
+      if (chaos.reset()) {
+        answer.withFault(Fault.CONNECTION_RESET_BY_PEER);
+      }
+      answer.withFixedDelay((int) chaos.delayMs());
     }
     return answer;
   }

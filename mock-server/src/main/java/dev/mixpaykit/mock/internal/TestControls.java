@@ -35,9 +35,15 @@ public final class TestControls {
 
   private final List<Rule> rules = new ArrayList<>();
   private final RateLimiter rateLimiter;
+  private final Chaos chaos;
 
   public TestControls(RateLimiter rateLimiter) {
+    this(rateLimiter, new Chaos(dev.mixpaykit.mock.ChaosProfile.none(), 0));
+  }
+
+  public TestControls(RateLimiter rateLimiter, Chaos chaos) {
     this.rateLimiter = rateLimiter;
+    this.chaos = chaos;
   }
 
   public synchronized void add(Rule rule) {
@@ -64,8 +70,13 @@ public final class TestControls {
     return rateLimiter;
   }
 
+  public Chaos chaos() {
+    return chaos;
+  }
+
   public synchronized void clear() {
     rules.clear();
     rateLimiter.off();
+    chaos.reset();
   }
 }
