@@ -14,7 +14,9 @@ public final class MixPayValidationException extends MixPayException {
    *
    * @param field the spec's field name, e.g. {@code remark}; {@code orderId/traceId} for the
    *     rule that needs one of them
-   * @param rule the rule, in the spec's terms, e.g. {@code size must be between 0 and 50}
+   * @param rule the rule, in the spec's terms, e.g. {@code size must be between 0 and 50}; a
+   *     pattern in the plain words the spec gives it ({@code x-mixpay-pattern-rule}), e.g.
+   *     {@code must be 6 to 36 letters, digits, '-' or '_'}, never as a regex
    */
   public record Violation(String field, String rule) {
     @Override

@@ -55,7 +55,8 @@ final class RequestEncoder {
     } else {
       Map<String, AnnotatedMember> fields = getters(model.getClass());
       StringJoiner form = new StringJoiner("&");
-      for (String name : op.formFields()) {
+      for (Operation.Parameter field : op.formFields()) {
+        String name = field.name();
         AnnotatedMember getter = fields.get(name);
         if (getter == null) {
           throw new IllegalStateException("the generated model has no field " + name);

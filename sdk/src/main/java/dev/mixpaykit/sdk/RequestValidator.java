@@ -1,10 +1,15 @@
 package dev.mixpaykit.sdk;
 
 import dev.mixpaykit.sdk.MixPayValidationException.Violation;
+import dev.mixpaykit.sdk.internal.Operation;
+import dev.mixpaykit.sdk.internal.generated.api.OneTimePaymentApi;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.lang.annotation.Annotation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +19,8 @@ import org.hibernate.validator.HibernateValidator;
 /**
  * Checks a request before it is sent: the spec's constraints through Hibernate Validator on the
  * generated model (its annotations are generated from the spec), then the rules the spec states
- * in {@code x-mixpay-*} extensions because a schema cannot hold them.
+ * in {@code x-mixpay-*} extensions because a schema cannot hold them. A broken pattern is worded
+ * as the spec's {@code x-mixpay-pattern-rule} says, never as the regex.
  */
 final class RequestValidator {
 
@@ -53,9 +59,11 @@ final class RequestValidator {
           && model.getCallbackUrl().startsWith("http://")) {
         continue; // a local endpoint in a test against the mock; MixPay refuses these
       }
-      String rule = v.getConstraintDescriptor().getAnnotation()
-          instanceof jakarta.validation.constraints.NotNull ? "is required" : v.getMessage();
-      violations.add(new Violation(v.getPropertyPath().toString(), rule));
+      String field = v.getPropertyPath().toString();
+      Annotation constraint = v.getConstraintDescriptor().getAnnotation();
+      String rule = constraint instanceof NotNull ? "is required"
+          : constraint instanceof Pattern ? patternRule(field) : v.getMessage();
+      violations.add(new Violation(field, rule));
     }
     if (model.getOrderId() == null && model.getTraceId() == null) {
       violations.add(new Violation(String.join("/", ONE_OF_REQUIRED),
@@ -80,11 +88,12 @@ final class RequestValidator {
 
   /**
    * Checks a query's values against the operation's parameter rules from the spec (pattern,
-   * length; UUIDs are typed): every value given must be present and valid.
+   * worded by its {@code x-mixpay-pattern-rule}; length; UUIDs are typed): every value given
+   * must be present and valid.
    */
-  void checkQuery(dev.mixpaykit.sdk.internal.Operation op, java.util.Map<String, ?> values) {
+  void checkQuery(Operation op, java.util.Map<String, ?> values) {
     List<Violation> violations = new ArrayList<>();
-    for (dev.mixpaykit.sdk.internal.Operation.Parameter p : op.query()) {
+    for (Operation.Parameter p : op.query()) {
       if (!values.containsKey(p.name())) {
         continue;
       }
@@ -101,13 +110,26 @@ final class RequestValidator {
       }
       if (p.pattern() != null && !java.util.regex.Pattern.compile(p.pattern()).matcher(text)
           .matches()) {
-        violations.add(new Violation(p.name(), "must match \"" + p.pattern() + "\""));
+        violations.add(new Violation(p.name(), p.patternRule()));
       }
     }
     if (!violations.isEmpty()) {
       violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::rule));
       throw new MixPayValidationException(violations);
     }
+  }
+
+  /**
+   * A body field's pattern in the spec's words ({@code x-mixpay-pattern-rule}), never the
+   * regex: Hibernate Validator's own message quotes it.
+   */
+  private static String patternRule(String field) {
+    Operation.Parameter p = OneTimePaymentApi.createOneTimePayment.formField(field);
+    if (p == null || p.patternRule() == null) {
+      // SpecAgreementTest rules this out: every @Pattern of the model has its field's words.
+      throw new IllegalStateException("the spec gives " + field + " no x-mixpay-pattern-rule");
+    }
+    return p.patternRule();
   }
 
   /** Bootstraps Hibernate Validator now rather than on the first request. */

@@ -22,8 +22,12 @@ class ResultQueryValidationTest {
 
     assertThat(e.violations()).extracting(Violation::field)
         .containsExactly("orderId", "payeeId");
-    assertThat(e.violations().get(0).rule()).isEqualTo("must match \"^[A-Za-z0-9_-]{6,36}$\"");
-    assertThat(e.getMessage()).startsWith("invalid request: orderId: ");
+    assertThat(e.violations()).containsExactly(
+        new Violation("orderId", "must be 6 to 36 letters, digits, '-' or '_'"),
+        new Violation("payeeId", "must be a Mixin UUID or a 32-character hexadecimal id"));
+    assertThat(e.getMessage()).isEqualTo("invalid request: "
+        + "orderId: must be 6 to 36 letters, digits, '-' or '_'; "
+        + "payeeId: must be a Mixin UUID or a 32-character hexadecimal id");
   }
 
   @Test
@@ -44,7 +48,7 @@ class ResultQueryValidationTest {
         () -> client.getPaymentResult(Fixtures.PAYEE, "abc"));
 
     assertThat(e.violations()).extracting(Violation::rule).containsExactly(
-        "must match \"^[A-Za-z0-9_-]{6,36}$\"", "size must be between 6 and 36");
+        "must be 6 to 36 letters, digits, '-' or '_'", "size must be between 6 and 36");
   }
 
   @Test

@@ -11,8 +11,15 @@ import dev.mixpaykit.sdk.internal.generated.api.OneTimePaymentApi;
 import dev.mixpaykit.sdk.internal.generated.api.PaymentResultApi;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.metadata.BeanDescriptor;
+import jakarta.validation.metadata.ConstraintDescriptor;
+import jakarta.validation.metadata.PropertyDescriptor;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +71,11 @@ class SpecAgreementTest {
     assertThat(create.getPost().getOperationId()).isEqualTo("createOneTimePayment");
     Schema<?> body = API.getComponents().getSchemas().get("OneTimePaymentRequest");
     assertThat(OneTimePaymentApi.createOneTimePayment.formFields())
+        .extracting(Operation.Parameter::name)
         .containsExactlyElementsOf(body.getProperties().keySet());
+    for (Operation.Parameter generated : OneTimePaymentApi.createOneTimePayment.formFields()) {
+      assertAgrees(generated, (Schema<?>) body.getProperties().get(generated.name()));
+    }
 
     assertThat(result.readOperationsMap()).containsOnlyKeys(PathItem.HttpMethod.GET);
     assertThat(PaymentResultApi.getPaymentResult.method()).isEqualTo("GET");
@@ -74,11 +85,78 @@ class SpecAgreementTest {
     for (Parameter p : specParams) {
       Operation.Parameter generated = PaymentResultApi.getPaymentResult.query().stream()
           .filter(q -> q.name().equals(p.getName())).findFirst().orElseThrow();
-      assertThat(generated.pattern()).as(p.getName()).isEqualTo(p.getSchema().getPattern());
-      assertThat(generated.minLength()).as(p.getName()).isEqualTo(p.getSchema().getMinLength());
-      assertThat(generated.maxLength()).as(p.getName()).isEqualTo(p.getSchema().getMaxLength());
-      assertThat(generated.uuid()).as(p.getName()).isEqualTo("uuid".equals(p.getSchema().getFormat()));
+      assertAgrees(generated, p.getSchema());
     }
+  }
+
+  private static void assertAgrees(Operation.Parameter generated, Schema<?> spec) {
+    String name = generated.name();
+    assertThat(generated.pattern()).as(name).isEqualTo(spec.getPattern());
+    assertThat(generated.patternRule()).as(name)
+        .isEqualTo(spec.getExtensions() == null ? null
+            : spec.getExtensions().get("x-mixpay-pattern-rule"));
+    assertThat(generated.minLength()).as(name).isEqualTo(spec.getMinLength());
+    assertThat(generated.maxLength()).as(name).isEqualTo(spec.getMaxLength());
+    assertThat(generated.uuid()).as(name).isEqualTo("uuid".equals(spec.getFormat()));
+  }
+
+  /**
+   * A refusal words a pattern as its {@code x-mixpay-pattern-rule}: a field or parameter of a
+   * request with a pattern but no rule would otherwise show the merchant a regex.
+   */
+  @Test
+  void everyRequestSidePatternHasItsRuleInWords() {
+    Map<String, Schema<?>> patterned = new TreeMap<>();
+    API.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+      if (op.getParameters() != null) {
+        for (Parameter p : op.getParameters()) {
+          patterned.put(op.getOperationId() + " parameter " + p.getName(), p.getSchema());
+        }
+      }
+      if (op.getRequestBody() != null) {
+        op.getRequestBody().getContent().forEach((type, media) -> {
+          String ref = media.getSchema().get$ref();
+          Schema<?> schema = ref == null ? media.getSchema() : API.getComponents().getSchemas()
+              .get(ref.substring(ref.lastIndexOf('/') + 1));
+          schema.getProperties().forEach((name, property) -> patterned.put(
+              op.getOperationId() + " " + type + " field " + name, (Schema<?>) property));
+        });
+      }
+    }));
+    patterned.values().removeIf(schema -> schema == null || schema.getPattern() == null);
+
+    assertThat(patterned).isNotEmpty();
+    assertThat(patterned).allSatisfy((where, schema) -> assertThat(schema.getExtensions())
+        .as("x-mixpay-pattern-rule beside the pattern of %s", where)
+        .isNotNull().extractingByKey("x-mixpay-pattern-rule").isInstanceOf(String.class));
+  }
+
+  /**
+   * The validator words a {@code @Pattern} of the generated model by its field's rule: each
+   * one must be a body field with that very pattern, and the words the spec gives it.
+   */
+  @Test
+  void everyPatternTheModelChecksHasTheSpecsWords() {
+    BeanDescriptor model;
+    try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+      model = factory.getValidator().getConstraintsForClass(
+          dev.mixpaykit.sdk.internal.generated.model.OneTimePaymentRequest.class);
+    }
+    List<String> checked = new java.util.ArrayList<>();
+    for (PropertyDescriptor property : model.getConstrainedProperties()) {
+      for (ConstraintDescriptor<?> c : property.getConstraintDescriptors()) {
+        if (c.getAnnotation() instanceof Pattern pattern) {
+          Operation.Parameter field = OneTimePaymentApi.createOneTimePayment
+              .formField(property.getPropertyName());
+          assertThat(field).as(property.getPropertyName()).isNotNull();
+          assertThat(field.pattern()).isEqualTo(pattern.regexp());
+          assertThat(field.patternRule()).as(field.name()).isNotBlank();
+          checked.add(field.name());
+        }
+      }
+    }
+    assertThat(checked).containsExactlyInAnyOrder(
+        "payeeId", "quoteAssetId", "orderId", "callbackUrl", "callbackEvent");
   }
 
   @Test
