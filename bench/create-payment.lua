@@ -1,5 +1,7 @@
 -- wrk script: valid form POSTs to the one-time payment route, each with a fresh orderId so
--- every request creates a payment (the expensive path), as a shop under load would.
+-- every request creates a payment (the expensive path), as a shop under load would. Each
+-- payment's deadline is 12 s ahead (MixPay's minimum is more than 10 s), so that a store bounded
+-- at a few seconds' worth of payments reaches a steady state: expired payments make room.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 local prefix = "payeeId=a0d7791408776b47eb1dd3f94ed15d6a&quoteAmount=10&quoteAssetId=usd"
@@ -14,7 +16,8 @@ end
 
 request = function()
   counter = counter + 1
-  return wrk.format(nil, "/v1/one_time_payment", nil, prefix .. id .. "-" .. counter)
+  return wrk.format(nil, "/v1/one_time_payment", nil, prefix .. id .. "-" .. counter
+    .. "&expiredTimestamp=" .. (os.time() + 12))
 end
 
 done = function(summary, latency, requests)
