@@ -9,8 +9,12 @@ local prefix = "payeeId=a0d7791408776b47eb1dd3f94ed15d6a&quoteAmount=10&quoteAss
 local thread_id = 0
 local counter = 0
 
+-- Each wrk run has its own tag: a later run (the measured rounds after the warm-up) must not
+-- repeat an earlier run's orderIds, or it measures idempotent repeats instead of creations.
+local run = tostring(os.time())
+
 setup = function(thread)
-  thread:set("id", thread_id)
+  thread:set("id", run .. "-" .. thread_id)
   thread_id = thread_id + 1
 end
 

@@ -8,7 +8,8 @@ local prefix = "payeeId=a0d7791408776b47eb1dd3f94ed15d6a&quoteAmount=10&quoteAss
 local threads = {}
 local thread_id = 0
 local counter = 0
-local statuses = {}
+-- Global, not local: done() reads each thread's table with thread:get, which sees globals only.
+statuses = {}
 
 setup = function(thread)
   thread:set("id", thread_id)

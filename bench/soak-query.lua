@@ -1,7 +1,8 @@
 -- Soak side load: result queries by payee and order for orders the create load makes
 -- (some already forgotten or never created: those answer 404 envelopes), by status.
 wrk.method = "GET"
-local statuses = {}
+-- Global, not local: done() reads each thread's table with thread:get, which sees globals only.
+statuses = {}
 local threads = {}
 
 setup = function(thread)
