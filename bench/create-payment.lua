@@ -1,5 +1,7 @@
 -- wrk script: valid form POSTs to the one-time payment route, each with a fresh orderId so
--- every request creates a payment (the expensive path), as a shop under load would.
+-- every request creates a payment (the expensive path), as a shop under load would. Each
+-- payment's deadline is 12 s ahead (MixPay's minimum is more than 10 s), so that a store bounded
+-- at a few seconds' worth of payments reaches a steady state: expired payments make room.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 local prefix = "payeeId=a0d7791408776b47eb1dd3f94ed15d6a&quoteAmount=10&quoteAssetId=usd"
@@ -7,14 +9,19 @@ local prefix = "payeeId=a0d7791408776b47eb1dd3f94ed15d6a&quoteAmount=10&quoteAss
 local thread_id = 0
 local counter = 0
 
+-- Each wrk run has its own tag: a later run (the measured rounds after the warm-up) must not
+-- repeat an earlier run's orderIds, or it measures idempotent repeats instead of creations.
+local run = tostring(os.time())
+
 setup = function(thread)
-  thread:set("id", thread_id)
+  thread:set("id", run .. "-" .. thread_id)
   thread_id = thread_id + 1
 end
 
 request = function()
   counter = counter + 1
-  return wrk.format(nil, "/v1/one_time_payment", nil, prefix .. id .. "-" .. counter)
+  return wrk.format(nil, "/v1/one_time_payment", nil, prefix .. id .. "-" .. counter
+    .. "&expiredTimestamp=" .. (os.time() + 12))
 end
 
 done = function(summary, latency, requests)

@@ -142,6 +142,9 @@ public final class MixPayMock implements AutoCloseable {
         .port(options.port)
         .bindAddress(options.bindAddress)
         .notifier(new ConsoleNotifier(options.verbose))
+        // WireMock formats every request and answer for the notifier even when it prints
+        // nothing: about 8 % of the mock's time under load (see BENCHMARKS.md).
+        .stubRequestLoggingDisabled(!options.verbose)
         .jettyAcceptors(1)
         .templatingEnabled(false)
         // WireMock loads every XML factory at start-up unless told not to; the mock reads none.

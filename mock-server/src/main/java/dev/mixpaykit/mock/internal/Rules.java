@@ -71,7 +71,12 @@ final class Rules {
     BigInteger max = int32 ? INT32_MAX : INT64_MAX;
     // Twenty digits already exceed every format: no need to build a huge number.
     String digits = text.startsWith("-") ? text.substring(1) : text;
-    digits = digits.replaceFirst("^0+(?=.)", "");
+    // Leading zeros do not count (a loop, not a regex: this runs on every integer field).
+    int zeros = 0;
+    while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+      zeros++;
+    }
+    digits = digits.substring(zeros);
     boolean tooLong = digits.length() > 19;
     BigInteger value = tooLong ? null : new BigInteger(text);
     boolean below = text.startsWith("-") && (tooLong || value.compareTo(min) < 0);
