@@ -1,19 +1,32 @@
 package dev.mixpaykit.sdk;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +43,9 @@ import org.slf4j.LoggerFactory;
 final class Transport {
 
   private static final Logger LOG = LoggerFactory.getLogger(MixPayClient.class);
+
+  /** Far above any MixPay envelope; a bigger answer is not read into memory. */
+  static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
   private final HttpClient http;
   private final RetryPolicy retry;
@@ -49,27 +65,13 @@ final class Transport {
       long attemptStart = System.nanoTime();
       long timeout = attemptTimeout(deadline, attemptStart);
       MixPayException failure;
-      // The request's own timeout stops at the headers; the future bounds the body too.
-      CompletableFuture<HttpResponse<String>> pending =
-          http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
       try {
-        HttpResponse<String> response = pending.get(timeout, TimeUnit.NANOSECONDS);
+        HttpResponse<String> response = attempt(request, attemptStart + timeout, timeout);
         logAnswer(request, response, attempt, attemptStart);
         return decode.apply(response);
       } catch (MixPayException e) {
         failure = e;
-      } catch (TimeoutException e) {
-        pending.cancel(true);
-        failure = timedOut(request, timeout, e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (!(cause instanceof IOException io)) {
-          throw cause instanceof RuntimeException r ? r
-              : new MixPayTransportException("unexpected failure: " + cause, 0, null, cause);
-        }
-        failure = transportFailure(request, io, timeout);
       } catch (InterruptedException e) {
-        pending.cancel(true);
         Thread.currentThread().interrupt();
         throw new MixPayTransportException("interrupted while waiting for MixPay", 0, null, e);
       }
@@ -87,6 +89,47 @@ final class Transport {
     }
   }
 
+  /**
+   * One blocking attempt, bounded from sending to the body's last byte.
+   *
+   * <p>{@code HttpClient.send}, not {@code sendAsync().get()}: {@code sendAsync} hands every
+   * answer to the JDK's default async pool, which on a two-core machine starts a thread per
+   * task (about 0.3 ms a call, half of a loopback round trip). The request's own timeout bounds
+   * the wait for the answer's head; a watchdog that closes the stream bounds its body.
+   */
+  private HttpResponse<String> attempt(HttpRequest request, long attemptDeadline,
+      long timeoutNanos) throws InterruptedException {
+    HttpRequest bounded = request.timeout().map(Duration::toNanos).orElse(Long.MAX_VALUE)
+        <= timeoutNanos ? request
+        : HttpRequest.newBuilder(request, (name, value) -> true)
+            .timeout(Duration.ofNanos(timeoutNanos)).build();
+    HttpResponse<InputStream> head;
+    try {
+      head = http.send(bounded, HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw transportFailure(request, e, timeoutNanos);
+    }
+    InputStream in = head.body();
+    AtomicBoolean expired = new AtomicBoolean();
+    ScheduledFuture<?> watchdog = Watchdog.INSTANCE.schedule(() -> {
+      expired.set(true);
+      closeQuietly(in);
+    }, Math.max(0, attemptDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    byte[] bytes;
+    try (in) {
+      bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+    } catch (IOException e) {
+      throw expired.get() ? timedOut(request, timeoutNanos, e)
+          : transportFailure(request, e, timeoutNanos);
+    } finally {
+      watchdog.cancel(false);
+    }
+    if (bytes.length > MAX_ANSWER_BYTES) {
+      throw tooLarge(request, head.statusCode());
+    }
+    return new Answer(head, new String(bytes, charset(head.headers())));
+  }
+
   <T> CompletableFuture<T> sendAsync(HttpRequest request, boolean idempotent,
       Function<HttpResponse<String>, T> decode) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -101,7 +144,7 @@ final class Transport {
     long attemptStart = System.nanoTime();
     long timeout = attemptTimeout(deadline, attemptStart);
     CompletableFuture<HttpResponse<String>> pending =
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        http.sendAsync(request, head -> new LimitedText(charset(head.headers())));
     pending.copy().orTimeout(timeout, TimeUnit.NANOSECONDS).whenComplete((response, err) -> {
       MixPayException failure;
       if (err == null) {
@@ -121,6 +164,8 @@ final class Transport {
         if (cause instanceof TimeoutException t) {
           pending.cancel(true); // stops reading a stalled body
           failure = timedOut(request, timeout, t);
+        } else if (cause instanceof TooLarge) {
+          failure = tooLarge(request, 0);
         } else if (cause instanceof IOException io) {
           failure = transportFailure(request, io, timeout);
         } else {
@@ -200,6 +245,161 @@ final class Transport {
       LOG.debug("{} {} attempt {} of {} failed ({}); retrying in {} ms", request.method(),
           request.uri().getPath(), attempt, retry.maxAttempts(),
           failure.getClass().getSimpleName(), wait.toMillis());
+    }
+  }
+
+  private static MixPayException tooLarge(HttpRequest request, int status) {
+    return new MixPayTransportException("an answer from " + request.uri().getHost()
+        + " larger than " + MAX_ANSWER_BYTES / 1024 + " KiB, which no MixPay envelope is",
+        status, null, null);
+  }
+
+  /** The body's charset from its Content-Type, UTF-8 when absent or unknown (as ofString). */
+  private static Charset charset(HttpHeaders headers) {
+    String type = headers.firstValue("Content-Type").orElse("");
+    for (String param : type.split(";")) {
+      String p = param.trim();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        try {
+          return Charset.forName(p.substring(8).replace("\"", "").trim());
+        } catch (IllegalArgumentException e) {
+          return StandardCharsets.UTF_8;
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // closing is the point; nothing to add
+    }
+  }
+
+  /** An answer's head with its body read under the deadline. */
+  private record Answer(HttpResponse<InputStream> head, String body)
+      implements HttpResponse<String> {
+
+    @Override
+    public int statusCode() {
+      return head.statusCode();
+    }
+
+    @Override
+    public HttpRequest request() {
+      return head.request();
+    }
+
+    @Override
+    public Optional<HttpResponse<String>> previousResponse() {
+      return Optional.empty();
+    }
+
+    @Override
+    public HttpHeaders headers() {
+      return head.headers();
+    }
+
+    @Override
+    public Optional<SSLSession> sslSession() {
+      return head.sslSession();
+    }
+
+    @Override
+    public URI uri() {
+      return head.uri();
+    }
+
+    @Override
+    public HttpClient.Version version() {
+      return head.version();
+    }
+  }
+
+  /**
+   * One daemon thread for every client in the JVM, started on first use: it only closes the
+   * streams of answers whose deadline passed.
+   */
+  private static final class Watchdog {
+    static final ScheduledThreadPoolExecutor INSTANCE = create();
+
+    private static ScheduledThreadPoolExecutor create() {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "mixpay-sdk-deadline-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
+    }
+  }
+
+  /** The async path's body: text, as ofString reads it, but never more than the limit. */
+  private static final class LimitedText implements HttpResponse.BodySubscriber<String> {
+    private final HttpResponse.BodySubscriber<String> text;
+    private final CompletableFuture<String> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private long received;
+    private boolean over;
+
+    LimitedText(Charset charset) {
+      text = HttpResponse.BodySubscribers.ofString(charset);
+      text.getBody().whenComplete((value, error) -> {
+        if (error != null) {
+          body.completeExceptionally(error);
+        } else {
+          body.complete(value);
+        }
+      });
+    }
+
+    @Override
+    public CompletionStage<String> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      text.onSubscribe(s);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      if (over) {
+        return;
+      }
+      for (ByteBuffer b : items) {
+        received += b.remaining();
+      }
+      if (received > MAX_ANSWER_BYTES) {
+        over = true;
+        subscription.cancel();
+        body.completeExceptionally(new TooLarge());
+        return;
+      }
+      text.onNext(items);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      text.onError(error);
+    }
+
+    @Override
+    public void onComplete() {
+      if (!over) {
+        text.onComplete();
+      }
+    }
+  }
+
+  /** The async path's signal that an answer passed {@link #MAX_ANSWER_BYTES}. */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("answer too large", null);
     }
   }
 }

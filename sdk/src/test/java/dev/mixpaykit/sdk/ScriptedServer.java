@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP/1.1 server answering each request with the next scripted raw answer, for
  * what the mock cannot do: a body that stalls half-way, any header. {@link #STALL} sends the
- * given prefix and then holds the connection open until {@link #close()}.
+ * given prefix and then holds the connection open until {@link #close()}. A script's chars
+ * are its bytes (ISO-8859-1); {@link #answer} encodes its body as UTF-8.
  */
 final class ScriptedServer implements AutoCloseable {
 
@@ -51,7 +52,8 @@ final class ScriptedServer implements AutoCloseable {
   static String answer(int status, String headers, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return "HTTP/1.1 " + status + " X\r\nContent-Type: application/json\r\n" + headers
-        + "Content-Length: " + bytes.length + "\r\n\r\n" + body;
+        + "Content-Length: " + bytes.length + "\r\n\r\n"
+        + new String(bytes, StandardCharsets.ISO_8859_1);
   }
 
   private void accept() {
@@ -78,7 +80,7 @@ final class ScriptedServer implements AutoCloseable {
         }
         int stall = answer.indexOf(STALL);
         out.write((stall < 0 ? answer : answer.substring(0, stall))
-            .getBytes(StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
         if (stall >= 0) {
           closed.await(); // hold the connection, mid-body, until the test ends
