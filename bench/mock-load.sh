@@ -47,12 +47,14 @@ echo "== load: wrk -t2 -c16; each server warmed ${WARMUP}s, then ${ROUNDS} inter
 # warm-up it is full and each new payment takes the place of an expired one: a steady state.
 "${JAVA[@]}" -jar "$JAR" --port "$MOCK_PORT" --max-payments 200000 >/dev/null 2>&1 &
 mock_pid=$!
-"${JAVA[@]}" -cp "$JAR" wiremock.Run --port "$PLAIN_PORT" --disable-banner >/dev/null 2>&1 &
+# Plain WireMock would create mappings/ and __files/ in the working directory.
+stub_root=$(mktemp -d)
+"${JAVA[@]}" -cp "$JAR" wiremock.Run --port "$PLAIN_PORT" --root-dir "$stub_root" --disable-banner >/dev/null 2>&1 &
 plain_pid=$!
-"${JAVA[@]}" -cp "$JAR" wiremock.Run --port "$FAST_PORT" --disable-banner \
+"${JAVA[@]}" -cp "$JAR" wiremock.Run --port "$FAST_PORT" --root-dir "$stub_root" --disable-banner \
   --no-request-journal --disable-request-logging >/dev/null 2>&1 &
 fast_pid=$!
-trap 'kill $mock_pid $plain_pid $fast_pid 2>/dev/null || true' EXIT
+trap 'kill $mock_pid $plain_pid $fast_pid 2>/dev/null; rm -rf "$stub_root"' EXIT
 for port in "$MOCK_PORT" "$PLAIN_PORT" "$FAST_PORT"; do wait_for "$port"; done
 for port in "$PLAIN_PORT" "$FAST_PORT"; do
   curl -s -o /dev/null -X POST "http://127.0.0.1:$port/__admin/mappings" -d '{

@@ -27,9 +27,11 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 
 wait_for() { for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$1/__admin/mappings" && return 0; sleep 0.1; done; return 1; }
 
-"${JAVA[@]}" -cp "$JAR" wiremock.Run --port "$UPSTREAM_PORT" --disable-banner >/dev/null 2>&1 &
+# Plain WireMock would create mappings/ and __files/ in the working directory.
+stub_root=$(mktemp -d)
+"${JAVA[@]}" -cp "$JAR" wiremock.Run --port "$UPSTREAM_PORT" --root-dir "$stub_root" --disable-banner >/dev/null 2>&1 &
 upstream_pid=$!
-trap 'kill $upstream_pid ${proxy_pid:-} 2>/dev/null || true' EXIT
+trap 'kill $upstream_pid ${proxy_pid:-} 2>/dev/null; rm -rf "$stub_root"' EXIT
 wait_for "$UPSTREAM_PORT"
 curl -s -o /dev/null -X POST "http://127.0.0.1:$UPSTREAM_PORT/__admin/mappings" -d '{
   "request": {"method": "POST", "url": "/v1/one_time_payment"},
