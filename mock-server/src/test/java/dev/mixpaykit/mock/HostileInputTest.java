@@ -111,6 +111,33 @@ class HostileInputTest {
   }
 
   @Test
+  void anObjectOrArrayWhereAValueBelongsIsThatFieldsTypeErrorNotBrokenJson() throws Exception {
+    assertEnvelope(post("application/json", "{" + REQUIRED
+        + ",\"orderId\":\"order-obj\",\"quoteAmount\":{\"a\":[1,{}]}}"), 400, 1017,
+        "Parameter error. quoteAmount: must be a decimal number in plain notation, like 10 or"
+        + " 0.5.");
+    assertEnvelope(post("application/json", "{\"payeeId\":[1,2],\"quoteAmount\":1,"
+        + "\"quoteAssetId\":\"usd\",\"settlementAssetId\":\"" + Contract.BTC
+        + "\",\"orderId\":\"order-arr\"}"), 400, 1017,
+        "Parameter error. payeeId: must be text.");
+    assertThat(mixpay.mock().payments()).isEmpty();
+    assertStillServes();
+  }
+
+  @Test
+  void halfASurrogatePairInJsonTextIsRefusedNotStoredAsAQuestionMark() throws Exception {
+    assertEnvelope(post("application/json", "{" + REQUIRED
+        + ",\"quoteAmount\":1,\"orderId\":\"order-sur\",\"remark\":\"a\\ud800b\"}"), 400,
+        1017, "Parameter error. remark: must be valid Unicode text (it contains half of a"
+        + " surrogate pair).");
+    assertThat(post("application/json", "{" + REQUIRED + ",\"quoteAmount\":1,"
+        + "\"orderId\":\"order-sur\",\"remark\":\"\\ud83d\\ude00\"}").statusCode())
+        .as("a whole pair is an ordinary character").isEqualTo(200);
+    assertThat(mixpay.mock().payments()).singleElement()
+        .satisfies(p -> assertThat(p.parameters().get("remark")).isEqualTo("\ud83d\ude00"));
+  }
+
+  @Test
   void aFieldGivenTwiceIsRefusedTheSameInFormAndJson() throws Exception {
     String expected = "Parameter error. orderId: is given more than once.";
     assertEnvelope(post("application/json", "{" + REQUIRED

@@ -27,7 +27,8 @@ import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 
 /**
- * WireMock's Jetty server, except that form bodies reach the mock (and the admin API) unparsed.
+ * WireMock's Jetty server, except that form bodies reach the mock (and the admin API) unparsed,
+ * and that nothing about a request, however broken, is answered with Jetty's HTML error page.
  *
  * <p>WireMock decodes every form body as it wraps the request, and a body such as
  * {@code payeeId=%zz} (or a form with an unknown charset) makes it answer an HTML 500 page with
@@ -35,6 +36,12 @@ import org.eclipse.jetty.servlet.ServletContextHandler;
  * leaves the body to {@link RequestBody}, which reports it as a MixPay parameter error. The
  * {@code Content-Type} header itself is untouched, except that a charset Java does not know is
  * dropped from it: WireMock would fail on that too.
+ *
+ * <p>The body is read here, once, before WireMock sees the request: WireMock reads it while it
+ * copies the request for its journal, and a body that breaks off, has a broken chunked encoding,
+ * stalls past the idle timeout or claims a gzip encoding it does not have made it answer an HTML
+ * 500 page with a stack trace. Here each is refused with the 1017 envelope (the admin API:
+ * {@code {"error": ...}}), and a body is never read beyond the limit.
  */
 public final class RawBodyServerFactory implements HttpServerFactory {
 
@@ -68,6 +75,7 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(new FilterHolder(new RawFormFilter(engine, false)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
+        context.setErrorHandler(new EnvelopeErrorHandler(engine));
       }
 
       // The admin API (/__admin/...) is a servlet context of its own, with the same eager
@@ -76,14 +84,17 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(new FilterHolder(new RawFormFilter(engine, true)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
+        context.setErrorHandler(new EnvelopeErrorHandler(engine));
       }
     };
   }
 
   /**
-   * Jetty answers a request it cannot parse (a URI or headers beyond its 8 KiB buffers: 414,
-   * 431; a malformed request line: 400) before any servlet runs. The status stays Jetty's,
-   * even under HTTP-200 errors, but the body is MixPay's 1017 envelope instead of HTML.
+   * Jetty answers a request it cannot parse (a URI or headers beyond its buffers: 414, 431; a
+   * malformed request line: 400) before any servlet runs. The status stays Jetty's, even under
+   * HTTP-200 errors, but the body is MixPay's 1017 envelope instead of HTML. The same handler
+   * is each servlet context's error page, for anything that still escapes: a 4xx there is a
+   * 1017 envelope, anything else the {@code -1} envelope, never a page or a stack trace.
    */
   private static final class EnvelopeErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
 
@@ -112,9 +123,42 @@ public final class RawBodyServerFactory implements HttpServerFactory {
           .error(ErrorCatalogue.PARAMETER_ERROR, why).json()
           .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Override
+    protected void generateAcceptableResponse(org.eclipse.jetty.server.Request baseRequest,
+        HttpServletRequest request, HttpServletResponse response, int code, String message)
+        throws IOException {
+      Responder responder = engine.getNow(null);
+      if (responder == null) {
+        super.generateAcceptableResponse(baseRequest, request, response, code, message);
+        return;
+      }
+      boolean client = code >= 400 && code < 500;
+      String json = responder.envelopes().error(client ? ErrorCatalogue.PARAMETER_ERROR
+          : ErrorCatalogue.SERVER_ERROR, client ? "the request could not be read" : null)
+          .json();
+      byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      response.setContentType("application/json");
+      response.setContentLength(bytes.length);
+      response.getOutputStream().write(bytes);
+      baseRequest.setHandled(true);
+    }
   }
 
   private static final class RawFormFilter implements Filter {
+
+    // The admin API takes WireMock's own documents too (stub mappings), far larger than any
+    // MixPay request; still a bound.
+    static final int MAX_ADMIN_BODY_BYTES = 16 * 1024 * 1024;
+    // However slowly it trickles in (each read is also bounded by Jetty's idle timeout).
+    static final long BODY_DEADLINE_MS = 30_000;
+
+    /** A body that cannot be read, in words for the refusal. */
+    static final class Unreadable extends Exception {
+      Unreadable(String why) {
+        super(why, null, false, false);
+      }
+    }
 
     private final java.util.concurrent.CompletableFuture<Responder> engine;
     // The admin API refuses as its routes do (400, {"error": ...}); MixPay's API with an envelope.
@@ -135,26 +179,28 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       // an HTML 500 page before any extension runs: refuse it here, as MixPay's envelope.
       String malformed = malformedUrl(http);
       if (malformed != null) {
-        Envelopes.Answer answer = admin
-            ? new Envelopes.Answer(400, RequestBody.MAPPER.createObjectNode()
-                .put("error", malformed).toString())
-            : engine.join().envelopes().error(ErrorCatalogue.PARAMETER_ERROR, malformed);
-        response.setStatus(answer.status());
-        response.setContentType("application/json");
-        byte[] bytes = answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        refuse(response, malformed);
         return;
+      }
+      byte[] body;
+      try {
+        body = readBody(http, admin ? MAX_ADMIN_BODY_BYTES : engine.join().maxBodyBytes());
+      } catch (Unreadable e) {
+        refuse(response, e.getMessage());
+        return;
+      }
+      if (body != null) {
+        http = withBody(http, body);
       }
       String type = http.getHeader("Content-Type");
       if (type == null) {
-        chain.doFilter(request, response);
+        chain.doFilter(http, response);
         return;
       }
       boolean form = type.toLowerCase(Locale.ROOT).contains("form-urlencoded");
       String usable = knownCharsetOnly(type);
       if (!form && usable.equals(type)) {
-        chain.doFilter(request, response);
+        chain.doFilter(http, response);
         return;
       }
       chain.doFilter(new HttpServletRequestWrapper(http) {
@@ -179,6 +225,121 @@ public final class RawBodyServerFactory implements HttpServerFactory {
               ? Collections.enumeration(List.of(usable)) : super.getHeaders(name);
         }
       }, response);
+    }
+
+    /** The admin API's refusal ({@code {"error": ...}}, 400), or MixPay's 1017 envelope. */
+    private void refuse(HttpServletResponse response, String why) throws IOException {
+      Envelopes.Answer answer = admin
+          ? new Envelopes.Answer(400, RequestBody.MAPPER.createObjectNode()
+              .put("error", why).toString())
+          : engine.join().envelopes().error(ErrorCatalogue.PARAMETER_ERROR, why);
+      response.setStatus(answer.status());
+      response.setContentType("application/json");
+      // Whatever is left of the body stays unread: the connection cannot carry another request.
+      response.setHeader("Connection", "close");
+      byte[] bytes = answer.json().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      response.setContentLength(bytes.length);
+      response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * The whole body, or null when the request has none; at most {@code limit} bytes (after
+     * undoing a gzip encoding, which WireMock undoes too), read within {@link #BODY_DEADLINE_MS}.
+     */
+    static byte[] readBody(HttpServletRequest http, int limit) throws Unreadable {
+      if (http.getContentLengthLong() <= 0 && http.getHeader("Transfer-Encoding") == null) {
+        return null;
+      }
+      byte[] body = new byte[(int) Math.min(Math.max(http.getContentLengthLong(), 256),
+          (long) limit + 1)];
+      int length = 0;
+      long deadline = System.nanoTime() + BODY_DEADLINE_MS * 1_000_000;
+      try (java.io.InputStream in = http.getInputStream()) {
+        int n;
+        while ((n = in.read(body, length, body.length - length)) >= 0) {
+          length += n;
+          if (length > limit) {
+            throw new Unreadable("the body is larger than " + limit + " bytes");
+          }
+          if (length == body.length) {
+            body = java.util.Arrays.copyOf(body, Math.min(body.length * 2, limit + 1));
+          }
+          if (System.nanoTime() - deadline > 0) {
+            throw new Unreadable("the body was not sent within " + BODY_DEADLINE_MS / 1000
+                + " s");
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new Unreadable(brokenBody(e, http.getHeader("Transfer-Encoding") != null));
+      }
+      body = java.util.Arrays.copyOf(body, length);
+      String encoding = http.getHeader("Content-Encoding");
+      if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+            new java.io.ByteArrayInputStream(body))) {
+          if (in.readNBytes(limit + 1).length > limit) {
+            throw new Unreadable("the body, unzipped, is larger than " + limit + " bytes");
+          }
+        } catch (IOException e) {
+          throw new Unreadable("the body is declared gzip (Content-Encoding) but is not");
+        }
+      }
+      return body;
+    }
+
+    /** Why a body could not be read, in plain words; never the exception's own text. */
+    private static String brokenBody(Exception e, boolean chunked) {
+      if (e instanceof Unreadable u) {
+        return u.getMessage();
+      }
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.util.concurrent.TimeoutException) {
+          return "the body stopped arriving before it was complete";
+        }
+        if (t instanceof org.eclipse.jetty.io.EofException
+            || t instanceof org.eclipse.jetty.http.BadMessageException) {
+          // Jetty reports a malformed chunk as an early end of the body.
+          return chunked ? "the body's chunked encoding is broken or ends early"
+              : "the body ended before the length its headers declare";
+        }
+      }
+      return "the body could not be read (" + e.getClass().getSimpleName() + ")";
+    }
+
+    /** The request with its body already read: WireMock reads these bytes instead. */
+    private static HttpServletRequest withBody(HttpServletRequest http, byte[] body) {
+      return new HttpServletRequestWrapper(http) {
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+          java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(body);
+          return new jakarta.servlet.ServletInputStream() {
+            @Override
+            public int read() {
+              return bytes.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+              return bytes.read(b, off, len);
+            }
+
+            @Override
+            public boolean isFinished() {
+              return bytes.available() == 0;
+            }
+
+            @Override
+            public boolean isReady() {
+              return true;
+            }
+
+            @Override
+            public void setReadListener(jakarta.servlet.ReadListener listener) {
+              throw new IllegalStateException("the body is already read");
+            }
+          };
+        }
+      };
     }
 
     private static String malformedUrl(HttpServletRequest http) {

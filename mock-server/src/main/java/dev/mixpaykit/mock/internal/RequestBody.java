@@ -55,6 +55,13 @@ public final class RequestBody {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
+  // A field's value inside the body: the check for trailing tokens is the whole body's.
+  private static final com.fasterxml.jackson.databind.ObjectReader SUBTREE = MAPPER.reader()
+      .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final java.util.Set<String> SCALAR_TYPES =
+      java.util.Set.of("string", "number", "integer", "boolean", "null");
+  static final String LONE_SURROGATE =
+      "must be valid Unicode text (it contains half of a surrogate pair)";
   private static final Pattern WHOLE = Pattern.compile("-?[0-9]+");
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -152,7 +159,15 @@ public final class RequestBody {
           case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> typed(field, p.getText(),
               JsonToken.VALUE_NUMBER_FLOAT, out, violations);
           case VALUE_TRUE, VALUE_FALSE -> out.put(name, value == JsonToken.VALUE_TRUE);
-          default -> out.set(name, p.readValueAsTree());
+          default -> {
+            // An object or an array.
+            if (SCALAR_TYPES.contains(String.valueOf(field.type()))) {
+              p.skipChildren();
+              violations.add(new Violation(name, typeRule(field), field.errorCode()));
+            } else {
+              out.set(name, SUBTREE.readTree(p));
+            }
+          }
         }
       }
       if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
@@ -166,6 +181,29 @@ public final class RequestBody {
       throw new Unreadable("the body could not be read");
     }
     return new Read(out, violations);
+  }
+
+  /** What a field of a scalar type must be, in the words the validator's type check uses. */
+  private static String typeRule(SpecModel.Field field) {
+    return switch (String.valueOf(field.type())) {
+      case "number" -> Rules.PLAIN_DECIMAL;
+      case "integer" -> Rules.WHOLE_NUMBER;
+      case "boolean" -> Rules.TRUE_OR_FALSE;
+      default -> "must be text";
+    };
+  }
+
+  static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void duplicate(String name, ObjectNode out, List<Violation> violations) {
@@ -219,6 +257,9 @@ public final class RequestBody {
         if (jsonNumber != null) {
           // A JSON number where text is expected: the validator names the type.
           violations.add(new Violation(name, "must be text", field.errorCode()));
+        } else if (hasLoneSurrogate(text)) {
+          // Only a JSON escape (\ud800) can write one; stored, it would come back as "?".
+          violations.add(new Violation(name, LONE_SURROGATE, ErrorCatalogue.PARAMETER_ERROR));
         } else {
           out.put(name, text);
         }

@@ -49,6 +49,11 @@ public final class Responder {
     return envelopes;
   }
 
+  /** The largest request body the mock reads, in bytes. */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
   public ResponseDefinition transform(ServeEvent serveEvent) {
     Map<String, String> headers = new LinkedHashMap<>();
     try {
