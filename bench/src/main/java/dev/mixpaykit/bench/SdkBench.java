@@ -113,7 +113,8 @@ public class SdkBench {
     rawRequest = HttpRequest.newBuilder(URI.create(base + "/v1/one_time_payment"))
         .timeout(java.time.Duration.ofSeconds(30))
         .header("Accept", "application/json")
-        .header("User-Agent", "mixpaykit-java-sdk/dev")
+        .header("User-Agent", "mixpaykit-java-sdk/" + java.util.Objects.requireNonNullElse(
+            MixPayClient.class.getPackage().getImplementationVersion(), "dev"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(FORM, StandardCharsets.US_ASCII))
         .build();

@@ -120,7 +120,8 @@ final class Transport {
       bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
     } catch (IOException e) {
       throw expired.get() ? timedOut(request, timeoutNanos, e)
-          : transportFailure(request, e, timeoutNanos);
+          : new MixPayTransportException("the answer from " + request.uri().getHost()
+              + " broke off before its end (" + e + ")", head.statusCode(), null, e);
     } finally {
       watchdog.cancel(false);
     }

@@ -22,6 +22,11 @@ public final class QuietLogging {
       "org.eclipse.jetty", "WARN",
       "com.github.tomakehurst.wiremock", "WARN",
       "wiremock", "WARN",
+      // Under an unconfigured Logback (DEBUG for all), the parser prints the whole spec and the
+      // validator its every step.
+      "io.swagger", "WARN",
+      "com.atlassian.oai", "WARN",
+      "com.github.fge", "WARN",
       // A reset the test asked for (dropNext, chaos) is not worth a warning with a stack trace.
       "org.eclipse.jetty.server.HttpChannel", "ERROR");
 

@@ -82,7 +82,8 @@ final class ExchangeCheck {
           null);
     }
     for (Violation v : request.violations()) {
-      JsonNode value = request.fields().get(v.field());
+      JsonNode value = request.fields().has(v.field()) ? request.fields().get(v.field())
+          : request.raw().get(v.field());
       add(op, Finding.Side.REQUEST,
           v.field().matches("[A-Za-z0-9_]+") ? "/" + v.field() : "", "request",
           WINDOW_VALUE.matcher(v.rule()).replaceFirst(""), describe(value), text(value));

@@ -6,6 +6,8 @@ import dev.mixpaykit.mock.internal.RequestBody;
 import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.Violation;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,8 +23,21 @@ import java.util.Locale;
  */
 final class RequestCheck {
 
-  /** The request's fields (query and body) as one object, and what is wrong with them. */
-  record Result(ObjectNode fields, List<Violation> violations, String unreadable) {}
+  /**
+   * The request's fields (query and body) as one object, and what is wrong with them;
+   * {@code raw} holds, for a field the reading refused (so absent from {@code fields}), the
+   * value as sent: text in a form, any JSON value in JSON.
+   */
+  record Result(ObjectNode fields, List<Violation> violations, String unreadable,
+      ObjectNode raw) {
+
+    Result(ObjectNode fields, List<Violation> violations, String unreadable) {
+      this(fields, violations, unreadable, JsonNodeFactory.instance.objectNode());
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper RAW_JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final ReceivedAt clock = new ReceivedAt();
   private final RequestRules rules;
@@ -79,10 +94,36 @@ final class RequestCheck {
       RequestBody.Read read = RequestBody.read(mediaType, exchange.requestBody(), body);
       violations.addAll(rules.check(read, body));
       fields.setAll(read.fields());
-      return new Result(fields, violations, null);
+      return new Result(fields, violations, null, violations.isEmpty()
+          ? JsonNodeFactory.instance.objectNode() : raw(mediaType, exchange.requestBody()));
     } catch (RequestBody.Unreadable e) {
       return new Result(fields, violations, "a body readable as " + mediaType);
     }
+  }
+
+  /** The body's fields as sent, first value of each; empty when it cannot be read. */
+  private static ObjectNode raw(String mediaType, byte[] body) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    try {
+      if (RequestBody.JSON.equals(mediaType)) {
+        if (RAW_JSON.readTree(body) instanceof ObjectNode object) {
+          return object;
+        }
+      } else if (RequestBody.FORM.equals(mediaType)) {
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+          int eq = pair.indexOf('=');
+          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
+              StandardCharsets.UTF_8);
+          if (!out.has(name)) {
+            out.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1),
+                StandardCharsets.UTF_8));
+          }
+        }
+      }
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      // unreadable as sent too: the finding says "missing"
+    }
+    return out;
   }
 
   static String mediaType(String header) {

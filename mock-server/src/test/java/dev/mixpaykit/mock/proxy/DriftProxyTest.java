@@ -459,6 +459,23 @@ class DriftProxyTest {
   }
 
   @Test
+  void aValueTheReadingRefusesIsReportedAsSentNotAsMissing() throws Exception {
+    upstream.answer(Answer.json(400, error(1017)));
+    MixPayMock proxy = proxy(local());
+
+    create(proxy, FORM.replace("quoteAmount=10", "quoteAmount=1E3"));
+    send(proxy, "POST", "/v1/one_time_payment", "application/json", "{\"payeeId\":\"" + PAYEE
+        + "\",\"quoteAmount\":{\"a\":1},\"quoteAssetId\":\"usd\",\"settlementAssetId\":"
+        + "\"c6d0c728-2624-429b-8e0d-d9d19b6592fa\",\"orderId\":\"order-20230105-0042\"}");
+
+    assertThat(findings(proxy)).containsExactlyInAnyOrder(
+        "createOneTimePayment | request | /quoteAmount | request | must be a decimal number in"
+            + " plain notation, like 10 or 0.5 | string | 1",
+        "createOneTimePayment | request | /quoteAmount | request | must be a decimal number in"
+            + " plain notation, like 10 or 0.5 | object | 1");
+  }
+
+  @Test
   void aRequestTheSpecRefusesButMixPayAcceptsIsFoundOnBothSides() throws Exception {
     upstream.answer(Answer.json(200, CREATED));
     MixPayMock proxy = proxy(local());
