@@ -202,7 +202,10 @@ class CompiledChecksPropertyTest {
         "\uff11-1-1-1-1", "00000000-0000-0000-0000-000000000000", "http://", "https://a b",
         "https://\u00e9", "::", "a:b", "%zz", "https://x/%", "[::1]", "https://[::1]/",
         "settle|pending,paid_less", "settle||pending", "usd", "USD", "us", "usdt");
+    Arbitrary<String> repeated = Arbitraries.integers().between(1, 2000).flatMap(n ->
+        Arbitraries.of("|pending", ",settle", "|x", "-a", "a").map(r -> example + r.repeat(n)));
     return Arbitraries.frequencyOf(Tuple.of(3, hostile), Tuple.of(1, astral),
+        Tuple.of(1, repeated),
         Tuple.of(3, mutated), Tuple.of(2, bounded), Tuple.of(1, uuids), Tuple.of(2, odd));
   }
 

@@ -152,6 +152,21 @@ class EcmaRegexTest {
     }
   }
 
+  /** Long inputs of a quantified group: no stack overflow, the same answers. */
+  @Test
+  void longRepetitionsOfAGroupAreAnsweredWithoutOverflow() {
+    String p = "^(?:settle|pending|paid_less)(?:[|,](?:settle|pending|paid_less))*$";
+    EcmaRegex regex = EcmaRegex.translate(p);
+    for (int n : new int[] {8, 9, 10, 1000, 9000}) {
+      String valid = "settle" + "|pending".repeat(n);
+      for (String input : List.of(valid, valid + "\n", valid + "|", valid.replace("|", ","))) {
+        assertThat(regex.matches(input)).as(n + " repetitions")
+            .isEqualTo(RegexECMA262Helper.regMatch(p, input));
+      }
+    }
+    assertThat(regex.matches("settle" + "|pending".repeat(9000))).isTrue();
+  }
+
   @Test
   void anchorsAreStartAndEndOfInputOnly() {
     EcmaRegex regex = EcmaRegex.translate("^[a-z]{3}$");
