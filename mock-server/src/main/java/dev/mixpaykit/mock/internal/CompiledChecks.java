@@ -41,6 +41,7 @@ final class CompiledChecks {
       "default", "deprecated", "nullable");
   private static final Set<String> VALUE_KEYWORDS = Set.of("type", "format", "pattern",
       "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum");
+  private static final Set<String> OBJECT_KEYWORDS = Set.of("type", "properties", "required");
   private static final Set<String> FORMATS = Set.of("uuid", "uri", "int32", "int64");
   private static final Set<String> TYPES = Set.of("string", "integer", "number", "boolean");
 
@@ -53,7 +54,7 @@ final class CompiledChecks {
     for (Iterator<String> keys = json.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!ANNOTATIONS.contains(key) && !key.startsWith("x-")
-          && !Set.of("type", "properties", "required").contains(key)) {
+          && !OBJECT_KEYWORDS.contains(key)) {
         return null;
       }
     }
@@ -89,6 +90,14 @@ final class CompiledChecks {
       }
     }
     if (schema.getFormat() != null && !FORMATS.contains(schema.getFormat())) {
+      return null;
+    }
+    // What fge's syntax check would refuse (an exclusive flag alone, a negative length) is
+    // the library's to report.
+    if ((schema.getExclusiveMinimum() != null && schema.getMinimum() == null)
+        || (schema.getExclusiveMaximum() != null && schema.getMaximum() == null)
+        || (schema.getMinLength() != null && schema.getMinLength() < 0)
+        || (schema.getMaxLength() != null && schema.getMaxLength() < 0)) {
       return null;
     }
     EcmaRegex pattern = null;

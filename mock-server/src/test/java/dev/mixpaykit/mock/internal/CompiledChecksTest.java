@@ -71,6 +71,9 @@ class CompiledChecksTest {
     assertThat(CompiledChecks.value(new StringSchema().readOnly(true))).isNull();
     assertThat(CompiledChecks.value(new Schema<>().$ref("#/components/schemas/X"))).isNull();
     assertThat(CompiledChecks.value(new Schema<>().type("array"))).isNull();
+    assertThat(CompiledChecks.value(new Schema<>().type("number").exclusiveMinimum(true)))
+        .isNull();
+    assertThat(CompiledChecks.value(new StringSchema().minLength(-1))).isNull();
 
     Schema<Object> allOf = new ObjectSchema();
     allOf.addProperty("a", new StringSchema());
