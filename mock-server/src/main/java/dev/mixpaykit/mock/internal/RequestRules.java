@@ -6,6 +6,7 @@ import com.atlassian.oai.validator.schema.SchemaValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,6 +36,12 @@ public final class RequestRules {
   // whole schema tree on every request (about 3 % of the mock's time under load); a $ref's
   // hash is that of one string. The compiled schema, and so every check, is the same.
   private final Map<SpecModel.BodySchema, Schema<?>> validated = new IdentityHashMap<>();
+  // The same checks compiled at load (CompiledChecks); a schema missing here, or a request
+  // the compiled checks leave alone, goes through the validator above.
+  private final Map<SpecModel.BodySchema, CompiledChecks.Body> compiledBodies =
+      new IdentityHashMap<>();
+  private final Map<SpecModel.QueryParameter, CompiledChecks.Value> compiledParameters =
+      new IdentityHashMap<>();
   private final Clock clock;
   private final long maxSecondsFromNowOverride;
   private final boolean allowPlainHttpCallbacks;
@@ -71,6 +78,19 @@ public final class RequestRules {
           }
         }
         validated.put(body, ref);
+        CompiledChecks.Body compiled = CompiledChecks.body(body);
+        if (compiled != null) {
+          compiledBodies.put(body, compiled);
+        }
+      }
+      for (SpecModel.QueryParameter parameter : route.query()) {
+        // The validator reads a query value as text only for a string schema.
+        CompiledChecks.Value compiled = parameter.schema() == null
+            || !"string".equals(parameter.schema().getType()) ? null
+            : CompiledChecks.value(parameter.schema());
+        if (compiled != null) {
+          compiledParameters.put(parameter, compiled);
+        }
       }
     }
     this.clock = clock;
@@ -79,21 +99,29 @@ public final class RequestRules {
     this.olderContractHint = olderContractHint;
   }
 
+  /**
+   * The same rules with every schema checked by swagger-request-validator alone, as before
+   * the schemas were compiled: the reference the compiled checks are held to, for benchmarks.
+   */
+  public static RequestRules referenceOnly(SpecModel spec, Clock clock, long maxSecondsFromNow,
+      boolean allowPlainHttpCallbacks) {
+    RequestRules rules = new RequestRules(spec, clock, maxSecondsFromNow,
+        allowPlainHttpCallbacks, null);
+    rules.compiledBodies.clear();
+    rules.compiledParameters.clear();
+    return rules;
+  }
+
   /** Every violation, in the order the properties are declared. */
   public List<Violation> check(RequestBody.Read read, SpecModel.BodySchema body) {
     ObjectNode request = read.fields();
     List<Violation> out = new ArrayList<>(read.violations());
     Set<String> named = new HashSet<>();
     out.forEach(v -> named.add(v.field()));
-    ValidationReport report = validator.validate(() -> request,
-        validated.getOrDefault(body, body.schema()), "request.body");
-    for (ValidationReport.Message m : report.getMessages()) {
-      if (m.getLevel() == ValidationReport.Level.ERROR) {
-        for (Violation v : fromSchemaMessage(m, body)) {
-          if (named.add(v.field())) {
-            out.add(v);
-          }
-        }
+    List<Violation> schema = compiledViolations(request, body);
+    for (Violation v : schema != null ? schema : referenceViolations(request, body)) {
+      if (named.add(v.field())) {
+        out.add(v);
       }
     }
     if (allowPlainHttpCallbacks && request.path("callbackUrl").asText("").startsWith("http://")) {
@@ -119,15 +147,12 @@ public final class RequestRules {
       if (value == null || out.stream().anyMatch(v -> v.field().equals(parameter.name()))) {
         continue;
       }
-      ValidationReport report = validator.validate(value.asText(), parameter.schema(),
-          "request.query");
-      for (ValidationReport.Message m : report.getMessages()) {
-        if (m.getLevel() == ValidationReport.Level.ERROR) {
-          out.add(new Violation(parameter.name(),
-              rule(keyword(m), parameter.schema(), parameter.patternRule(), m.getMessage()),
-              ErrorCatalogue.PARAMETER_ERROR));
-          break;
-        }
+      Violation v = compiledViolation(parameter, value.asText());
+      if (v == NOT_COMPILED) {
+        v = referenceViolation(parameter, value.asText());
+      }
+      if (v != null) {
+        out.add(v);
       }
     }
     List<List<String>> sets = route.identifierSets();
@@ -151,8 +176,78 @@ public final class RequestRules {
     for (SpecModel.Route route : spec.routes()) {
       for (SpecModel.BodySchema body : route.bodies().values()) {
         check(new RequestBody.Read(JsonNodeFactory.instance.objectNode(), List.of()), body);
+        // The validator too: it still judges what the compiled checks leave to it.
+        referenceViolations(JsonNodeFactory.instance.objectNode(), body);
       }
     }
+  }
+
+  /**
+   * What the schema validator finds in a body, field by field, in its order: the reference
+   * the compiled checks are held to (and what schemas they do not cover still use).
+   */
+  List<Violation> referenceViolations(ObjectNode request, SpecModel.BodySchema body) {
+    List<Violation> out = new ArrayList<>();
+    ValidationReport report = validator.validate(() -> request,
+        validated.getOrDefault(body, body.schema()), "request.body");
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR) {
+        out.addAll(fromSchemaMessage(m, body));
+      }
+    }
+    return out;
+  }
+
+  /** The first thing the schema validator finds in a query parameter's value, or null. */
+  Violation referenceViolation(SpecModel.QueryParameter parameter, String value) {
+    ValidationReport report = validator.validate(value, parameter.schema(),
+        "request.query");
+    for (ValidationReport.Message m : report.getMessages()) {
+      if (m.getLevel() == ValidationReport.Level.ERROR) {
+        return new Violation(parameter.name(),
+            rule(keyword(m), parameter.schema(), parameter.patternRule(), m.getMessage()),
+            ErrorCatalogue.PARAMETER_ERROR);
+      }
+    }
+    return null;
+  }
+
+  /** The compiled checks' violations of a body, or null where they leave it to the reference. */
+  List<Violation> compiledViolations(ObjectNode request, SpecModel.BodySchema body) {
+    CompiledChecks.Body compiled = compiledBodies.get(body);
+    List<CompiledChecks.Failure> failures = compiled == null ? null : compiled.check(request);
+    return failures == null ? null : failures.stream().map(f -> fromFailure(f, body)).toList();
+  }
+
+  /** The compiled checks' violation of a query value (null: none), or NOT_COMPILED. */
+  Violation compiledViolation(SpecModel.QueryParameter parameter, String value) {
+    CompiledChecks.Value compiled = compiledParameters.get(parameter);
+    return compiled == null ? NOT_COMPILED
+        : fromFailure(parameter, compiled.firstFailure(TextNode.valueOf(value)));
+  }
+
+  /** Stands for "not compiled" in {@link #compiledViolation}. */
+  static final Violation NOT_COMPILED = new Violation("", "not compiled", 0);
+
+  /** Whether the compiled checks cover this body schema (else the reference validator). */
+  boolean compiled(SpecModel.BodySchema body) {
+    return compiledBodies.containsKey(body);
+  }
+
+  /** The same violation as {@link #fromSchemaMessage} makes of the library's message. */
+  private static Violation fromFailure(CompiledChecks.Failure f, SpecModel.BodySchema body) {
+    if (f.keyword().equals("required")) {
+      return new Violation(f.field(), "is required", ErrorCatalogue.PARAMETER_ERROR);
+    }
+    SpecModel.Field property = body.field(f.field());
+    return new Violation(f.field(), rule(f.keyword(), property.schema(), property.patternRule(),
+        null), property.errorCode());
+  }
+
+  private static Violation fromFailure(SpecModel.QueryParameter parameter, String keyword) {
+    return keyword == null ? null : new Violation(parameter.name(),
+        rule(keyword, parameter.schema(), parameter.patternRule(), null),
+        ErrorCatalogue.PARAMETER_ERROR);
   }
 
   private static int index(List<String> order, String field) {
