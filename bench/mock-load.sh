@@ -42,10 +42,10 @@ fi
 wait_for() { for _ in $(seq 1 300); do curl -s -o /dev/null "http://127.0.0.1:$1/__admin/mappings" && return 0; sleep 0.1; done; return 1; }
 
 echo "== load: wrk -t2 -c16; each server warmed ${WARMUP}s, then ${ROUNDS} interleaved ${DURATION}s rounds"
-# Every request creates a payment due 12 s later; the store holds 200000 (at the default bound of
+# Every request creates a payment due 12 s later; the store holds 500000 (at the default bound of
 # 10000 unfinished payments most requests would be "store full" answers), so that after the
 # warm-up it is full and each new payment takes the place of an expired one: a steady state.
-"${JAVA[@]}" -jar "$JAR" --port "$MOCK_PORT" --max-payments 200000 >/dev/null 2>&1 &
+"${JAVA[@]}" -jar "$JAR" --port "$MOCK_PORT" --max-payments 500000 >/dev/null 2>&1 &
 mock_pid=$!
 # Plain WireMock would create mappings/ and __files/ in the working directory.
 stub_root=$(mktemp -d)

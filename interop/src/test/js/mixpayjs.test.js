@@ -43,6 +43,16 @@ async function rejection(promise) {
 
 afterEach(() => mock.errorStyle('mapped'));
 
+
+// The journal holds every request the mock saw, forms from other clients included.
+function jsonOrderId(body) {
+  try {
+    return JSON.parse(body).orderId;
+  } catch {
+    return undefined;
+  }
+}
+
 test('creates a payment from the exact JSON body mixpayjs sends (quoteAmount "10" as a string)', async () => {
   const params = order({ origin: 'shop.example.com', linkId: 'link-1' });
 
@@ -124,7 +134,7 @@ test('a create that times out is sent again by mixpayjs; the repeat finds the sa
 
   const journal = await mock.admin('GET', '/requests');
   const attempts = journal.requests.filter((e) => e.request.url === '/v1/one_time_payment'
-      && JSON.parse(e.request.body).orderId === params.orderId);
+      && jsonOrderId(e.request.body) === params.orderId);
   assert.ok(attempts.length >= 2, `${attempts.length} attempt(s)`); // more on a slow machine
   const payments = await mock.admin('GET', '/mixpay/payments');
   const ours = payments.filter((p) => p.orderId === params.orderId);

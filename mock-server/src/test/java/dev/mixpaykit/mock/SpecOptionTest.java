@@ -135,4 +135,13 @@ class SpecOptionTest {
         .hasMessageContaining("cannot use the spec");
     assertThat(mock.isRunning()).isFalse();
   }
+
+  @Test
+  void aFileThatIsNotAnOpenApiDocumentIsNamedSo(@TempDir Path dir) throws Exception {
+    Path text = Files.writeString(dir.resolve("hostname"), "build-42\n");
+    MixPayMock mock = MixPayMock.builder().spec(text).build();
+
+    assertThatThrownBy(mock::start).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot use the spec at " + text.toUri() + ": it is not an OpenAPI document");
+  }
 }

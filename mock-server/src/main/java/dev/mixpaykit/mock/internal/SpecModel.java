@@ -106,7 +106,8 @@ public final class SpecModel {
     if (result.getOpenAPI() == null
         || (result.getMessages() != null && !result.getMessages().isEmpty())) {
       throw new IllegalArgumentException("cannot use the spec at " + location + ": "
-          + result.getMessages());
+          + (result.getMessages() == null || result.getMessages().isEmpty()
+              ? "it is not an OpenAPI document" : String.join("; ", result.getMessages())));
     }
     try {
       return new SpecModel(result.getOpenAPI());
