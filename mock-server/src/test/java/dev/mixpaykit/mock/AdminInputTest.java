@@ -50,7 +50,7 @@ class AdminInputTest {
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(JSON.readTree(answer.body()).path("message").asText())
-        .isEqualTo("Parameter error. the request line or its URL is not well-formed.");
+        .isEqualTo("Parameter error. the request line, its URL or its headers are not well-formed.");
   }
 
   @Test

@@ -69,7 +69,7 @@ class BrokenBodyTest {
         "Content-Encoding: gzip\r\nContent-Length: 7\r\n"),
         "notgzip".getBytes(StandardCharsets.US_ASCII));
 
-    assertEnvelope(r, "Parameter error. the body is declared gzip (Content-Encoding) but is not.");
+    assertEnvelope(r, "Parameter error. the body is declared or looks gzip-compressed but is not.");
   }
 
   @Test
@@ -86,6 +86,57 @@ class BrokenBodyTest {
         zipped.toByteArray());
 
     assertEnvelope(r, "Parameter error. the body, unzipped, is larger than 65536 bytes.");
+  }
+
+  @Test
+  void gzipIsRecognisedAsWireMockRecognisesItAndRefusedWhenFalse() throws Exception {
+    byte[] magic = {0x1f, (byte) 0x8b, 'j', 'u', 'n', 'k'};
+    assertEnvelope(RawHttp.send(mixpay.mock().port(), head("/v1/one_time_payment",
+        "Content-Length: 6\r\n"), magic),
+        "Parameter error. the body is declared or looks gzip-compressed but is not.");
+    assertEnvelope(RawHttp.send(mixpay.mock().port(), head("/v1/one_time_payment",
+        "Content-Encoding: identity, gzip\r\nContent-Length: 7\r\n"),
+        "{\"a\":1}".getBytes(StandardCharsets.US_ASCII)),
+        "Parameter error. the body is declared or looks gzip-compressed but is not.");
+  }
+
+  @Test
+  void aZipBombWithoutAnyHeaderIsRefusedToo() throws Exception {
+    byte[] bomb = zipped(new byte[64 * 1024 * 1024]);
+    assertEnvelope(RawHttp.send(mixpay.mock().port(), head("/v1/one_time_payment",
+        "Content-Length: " + bomb.length + "\r\n"), bomb),
+        "Parameter error. the body, unzipped, is larger than 65536 bytes.");
+    assertEnvelope(RawHttp.send(mixpay.mock().port(), head("/v1/one_time_payment",
+        "Content-Encoding: x-gzip\r\nContent-Length: " + bomb.length + "\r\n"), bomb),
+        "Parameter error. the body, unzipped, is larger than 65536 bytes.");
+  }
+
+  @Test
+  void aDoublyZippedBodyIsRefused() throws Exception {
+    byte[] twice = zipped(zipped(CREATE.getBytes(StandardCharsets.UTF_8)));
+    assertEnvelope(RawHttp.send(mixpay.mock().port(), head("/v1/one_time_payment",
+        "Content-Encoding: gzip, gzip\r\nContent-Length: " + twice.length + "\r\n"), twice),
+        "Parameter error. the body is gzip-compressed more than once.");
+  }
+
+  @Test
+  void anAdminBodyDeclaredXGzipThatIsNotIsRefusedInTheAdminStyle() throws Exception {
+    RawHttp.Answer r = RawHttp.send(mixpay.mock().port(), "PUT /__admin/mixpay/clock HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        + "Content-Encoding: x-gzip\r\nContent-Length: 15\r\n\r\n",
+        "{\"frozen\":true}".getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body())).isEqualTo(JSON.readTree(
+        "{\"error\":\"the body is declared or looks gzip-compressed but is not\"}"));
+  }
+
+  private static byte[] zipped(byte[] plain) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(plain);
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -93,7 +93,7 @@ class HostileInputTest {
     assertThat(r.status()).isEqualTo(400);
     // Jetty refuses it before any servlet runs; its error handler writes the envelope.
     assertThat(JSON.readTree(r.body()).path("message").asText())
-        .isEqualTo("Parameter error. the request line or its URL is not well-formed.");
+        .isEqualTo("Parameter error. the request line, its URL or its headers are not well-formed.");
     Contract.assertConforms(r.body(), "ErrorEnvelope");
   }
 
@@ -122,6 +122,13 @@ class HostileInputTest {
         "Parameter error. payeeId: must be text.");
     assertThat(mixpay.mock().payments()).isEmpty();
     assertStillServes();
+  }
+
+  @Test
+  void brokenJsonIsNamedInJacksonsWordsWithoutItsInternals() throws Exception {
+    assertEnvelope(post("application/json", "{" + REQUIRED), 400, 1017,
+        "Parameter error. the body is not valid JSON (Unexpected end-of-input: expected close"
+        + " marker for Object).");
   }
 
   @Test

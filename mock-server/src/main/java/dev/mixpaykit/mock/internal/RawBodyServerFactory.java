@@ -75,6 +75,16 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(new FilterHolder(new RawFormFilter(engine, false)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
+      }
+
+      // After WireMock's own configuration, which sets its own error handler on each context.
+      @Override
+      protected void decorateMockServiceContextAfterConfig(ServletContextHandler context) {
+        context.setErrorHandler(new EnvelopeErrorHandler(engine));
+      }
+
+      @Override
+      protected void decorateAdminServiceContextAfterConfig(ServletContextHandler context) {
         context.setErrorHandler(new EnvelopeErrorHandler(engine));
       }
 
@@ -84,7 +94,6 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
         context.addFilter(new FilterHolder(new RawFormFilter(engine, true)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
-        context.setErrorHandler(new EnvelopeErrorHandler(engine));
       }
     };
   }
@@ -116,7 +125,7 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       String why = switch (status) {
         case 414 -> "the URL is longer than the server accepts";
         case 431 -> "the request headers are larger than the server accepts";
-        default -> "the request line or its URL is not well-formed";
+        default -> "the request line, its URL or its headers are not well-formed";
       };
       fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
       return java.nio.ByteBuffer.wrap(responder.envelopes()
@@ -150,6 +159,7 @@ public final class RawBodyServerFactory implements HttpServerFactory {
     // The admin API takes WireMock's own documents too (stub mappings), far larger than any
     // MixPay request; still a bound.
     static final int MAX_ADMIN_BODY_BYTES = 16 * 1024 * 1024;
+    private static final String ENCODING = "Content-Encoding";
     // However slowly it trickles in (each read is also bounded by Jetty's idle timeout).
     static final long BODY_DEADLINE_MS = 30_000;
 
@@ -247,11 +257,15 @@ public final class RawBodyServerFactory implements HttpServerFactory {
      * undoing a gzip encoding, which WireMock undoes too), read within {@link #BODY_DEADLINE_MS}.
      */
     static byte[] readBody(HttpServletRequest http, int limit) throws Unreadable {
-      if (http.getContentLengthLong() <= 0 && http.getHeader("Transfer-Encoding") == null) {
+      long declared = http.getContentLengthLong();
+      if (declared <= 0 && http.getHeader("Transfer-Encoding") == null) {
         return null;
       }
-      byte[] body = new byte[(int) Math.min(Math.max(http.getContentLengthLong(), 256),
-          (long) limit + 1)];
+      if (declared > limit) {
+        // Refused from the headers alone (before "100 Continue", when the client asked for it).
+        throw new Unreadable("the body is larger than " + limit + " bytes");
+      }
+      byte[] body = new byte[(int) Math.min(Math.max(declared, 256), (long) limit + 1)];
       int length = 0;
       long deadline = System.nanoTime() + BODY_DEADLINE_MS * 1_000_000;
       try (java.io.InputStream in = http.getInputStream()) {
@@ -273,18 +287,42 @@ public final class RawBodyServerFactory implements HttpServerFactory {
         throw new Unreadable(brokenBody(e, http.getHeader("Transfer-Encoding") != null));
       }
       body = java.util.Arrays.copyOf(body, length);
-      String encoding = http.getHeader("Content-Encoding");
-      if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
-            new java.io.ByteArrayInputStream(body))) {
-          if (in.readNBytes(limit + 1).length > limit) {
-            throw new Unreadable("the body, unzipped, is larger than " + limit + " bytes");
-          }
-        } catch (IOException e) {
-          throw new Unreadable("the body is declared gzip (Content-Encoding) but is not");
+      if (!gzipped(http, body)) {
+        return body;
+      }
+      byte[] plain;
+      try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+          new java.io.ByteArrayInputStream(body))) {
+        plain = in.readNBytes(limit + 1);
+      } catch (IOException e) {
+        throw new Unreadable("the body is declared or looks gzip-compressed but is not");
+      }
+      if (plain.length > limit) {
+        throw new Unreadable("the body, unzipped, is larger than " + limit + " bytes");
+      }
+      if (startsLikeGzip(plain)) {
+        throw new Unreadable("the body is gzip-compressed more than once");
+      }
+      return plain;
+    }
+
+    /**
+     * Whether WireMock would unzip this body: any {@code Content-Encoding} that mentions gzip,
+     * or gzip's magic bytes whatever the headers say. The filter unzips it instead, bounded,
+     * and hands on the plain bytes without the header.
+     */
+    private static boolean gzipped(HttpServletRequest http, byte[] body) {
+      for (Enumeration<String> e = http.getHeaders("Content-Encoding"); e != null
+          && e.hasMoreElements(); ) {
+        if (e.nextElement().toLowerCase(Locale.ROOT).contains("gzip")) {
+          return true;
         }
       }
-      return body;
+      return startsLikeGzip(body);
+    }
+
+    private static boolean startsLikeGzip(byte[] body) {
+      return body.length >= 2 && body[0] == (byte) 0x1f && body[1] == (byte) 0x8b;
     }
 
     /** Why a body could not be read, in plain words; never the exception's own text. */
@@ -306,9 +344,45 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       return "the body could not be read (" + e.getClass().getSimpleName() + ")";
     }
 
-    /** The request with its body already read: WireMock reads these bytes instead. */
+    /**
+     * The request with its body already read (and unzipped): WireMock, the mock and the drift
+     * proxy read these bytes, and see no {@code Content-Encoding}.
+     */
     private static HttpServletRequest withBody(HttpServletRequest http, byte[] body) {
       return new HttpServletRequestWrapper(http) {
+        @Override
+        public String getHeader(String name) {
+          return ENCODING.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+          return ENCODING.equalsIgnoreCase(name) ? Collections.emptyEnumeration()
+              : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+          List<String> names = new java.util.ArrayList<>();
+          for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
+            String name = e.nextElement();
+            if (!ENCODING.equalsIgnoreCase(name)) {
+              names.add(name);
+            }
+          }
+          return Collections.enumeration(names);
+        }
+
+        @Override
+        public int getContentLength() {
+          return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+          return body.length;
+        }
+
         @Override
         public jakarta.servlet.ServletInputStream getInputStream() {
           java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(body);

@@ -174,7 +174,8 @@ public final class RequestBody {
         throw new Unreadable("the body is not valid JSON (something follows the object)");
       }
     } catch (JsonProcessingException e) {
-      String why = e.getOriginalMessage();
+      // Jackson's own words, without its pointers into its internals.
+      String why = e.getOriginalMessage().split(" \\(start marker| at \\[Source|\n", 2)[0];
       throw new Unreadable("the body is not valid JSON ("
           + (why.length() > 120 ? why.substring(0, 120) + "..." : why) + ")");
     } catch (IOException e) {

@@ -476,6 +476,29 @@ class DriftProxyTest {
   }
 
   @Test
+  void aGzippedRequestIsForwardedUnzippedWithItsMeaningKept() throws Exception {
+    upstream.answer(Answer.json(200, CREATED));
+    MixPayMock proxy = proxy(local());
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write(FORM.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+            URI.create(proxy.baseUrl() + "/v1/one_time_payment"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Content-Encoding", "gzip")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    ScriptedUpstream.Seen seen = upstream.seen().get(0);
+    assertThat(new String(seen.body(), StandardCharsets.UTF_8)).isEqualTo(FORM);
+    assertThat(lower(seen.headers().keySet())).doesNotContain("content-encoding");
+    assertThat(findings(proxy)).isEmpty();
+  }
+
+  @Test
   void aRequestTheSpecRefusesButMixPayAcceptsIsFoundOnBothSides() throws Exception {
     upstream.answer(Answer.json(200, CREATED));
     MixPayMock proxy = proxy(local());
