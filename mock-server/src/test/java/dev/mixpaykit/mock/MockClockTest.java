@@ -230,6 +230,11 @@ class MockClockTest {
           .isEqualTo(400);
       assertThat(Shop.admin(mock, "PUT", "/clock", "{\"frozen\":\"yes\"}").statusCode())
           .isEqualTo(400);
+      HttpResponse<String> misspelt = Shop.admin(mock, "PUT", "/clock", "{\"epochMs\":5}");
+      assertThat(misspelt.statusCode()).isEqualTo(400);
+      assertThat(JSON.readTree(misspelt.body())).isEqualTo(JSON.readTree(
+          "{\"error\":\"unknown field epochMs; the clock takes frozen and at\"}"));
+      assertThat(Shop.admin(mock, "PUT", "/clock", "{}").statusCode()).isEqualTo(400);
 
       JsonNode resumed = JSON.readTree(Shop.admin(mock, "PUT", "/clock", "{\"frozen\":false}")
           .body());

@@ -54,6 +54,16 @@ public final class ClockAndChaosApi implements AdminApiExtension {
       if (body == null) {
         return problem("the body must be a JSON object");
       }
+      // A misspelt field would otherwise change nothing and still answer 200.
+      for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!name.equals("frozen") && !name.equals("at")) {
+          return problem("unknown field " + name + "; the clock takes frozen and at");
+        }
+      }
+      if (body.isEmpty()) {
+        return problem("give frozen, at, or both");
+      }
       JsonNode frozen = body.get("frozen");
       if (frozen != null && !frozen.isBoolean()) {
         return problem("frozen must be true or false");
