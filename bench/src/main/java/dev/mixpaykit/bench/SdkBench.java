@@ -15,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,9 +31,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What the SDK adds to a loopback round trip, measured through its public API only (this
@@ -142,20 +137,7 @@ public class SdkBench {
 
   /** Runs both benchmarks and prints the ratio of the round trips. */
   public static void main(String[] args) throws Exception {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(SdkBench.class.getName() + "\\.(" + (args.length > 0 ? args[0]
-            : "sdkRoundTrip|rawRoundTrip") + ")$")
-        .build()).run();
-    Map<String, Double> score = new java.util.HashMap<>();
-    for (RunResult r : results) {
-      String name = r.getParams().getBenchmark();
-      score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
-    }
-    System.out.println();
-    score.forEach((name, us) -> System.out.printf("%-13s %8.1f us/op%n", name, us));
-    if (score.containsKey("sdkRoundTrip") && score.containsKey("rawRoundTrip")) {
-      System.out.printf("ratio sdkRoundTrip / rawRoundTrip = %.3f (aim: < 1.10)%n",
-          score.get("sdkRoundTrip") / score.get("rawRoundTrip"));
-    }
+    JmhRatio.runAndPrint(SdkBench.class, args.length > 0 ? args[0] : "sdkRoundTrip|rawRoundTrip",
+        "sdkRoundTrip", "rawRoundTrip", 1, " (aim: < 1.10)");
   }
 }

@@ -7,9 +7,7 @@ import dev.mixpaykit.mock.internal.Violation;
 import dev.mixpaykit.openapi.MixPayOpenApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,9 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What the mock's request validation costs per create-payment request, in-process:
@@ -81,17 +76,7 @@ public class ValidationBench {
 
   /** Runs both benchmarks and prints the ratio. */
   public static void main(String[] args) throws Exception {
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include(ValidationBench.class.getName() + "\\.(compiled|reference)$")
-        .build()).run();
-    Map<String, Double> score = new java.util.HashMap<>();
-    for (RunResult r : results) {
-      String name = r.getParams().getBenchmark();
-      score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
-    }
-    System.out.println();
-    score.forEach((name, us) -> System.out.printf("%-10s %8.2f us/op%n", name, us));
-    System.out.printf("ratio compiled / reference = %.3f%n",
-        score.get("compiled") / score.get("reference"));
+    JmhRatio.runAndPrint(ValidationBench.class, "compiled|reference", "compiled", "reference", 2,
+        "");
   }
 }
