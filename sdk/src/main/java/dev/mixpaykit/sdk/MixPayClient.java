@@ -11,6 +11,7 @@ import dev.mixpaykit.sdk.internal.generated.api.PaymentResultApi;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A client for MixPay's one-time payment API. Immutable and thread-safe: build one and share
@@ -114,13 +117,8 @@ public final class MixPayClient {
    */
   public CompletableFuture<OneTimePayment> createOneTimePaymentAsync(
       OneTimePaymentRequest request) {
-    HttpRequest http;
-    try {
-      http = prepare(request);
-    } catch (MixPayException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return transport.sendAsync(http, request.isIdempotent(), decoder::createdPayment);
+    Objects.requireNonNull(request, "request");
+    return sendAsync(() -> prepare(request), request.isIdempotent(), decoder::createdPayment);
   }
 
   /**
@@ -148,24 +146,26 @@ public final class MixPayClient {
 
   /** {@link #getPaymentResult(UUID)} without blocking; a validation failure fails the future. */
   public CompletableFuture<PaymentResult> getPaymentResultAsync(UUID traceId) {
-    HttpRequest http;
-    try {
-      http = resultRequest(traceId, null, null, true);
-    } catch (MixPayException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    return transport.sendAsync(http, true, decoder::paymentResult);
+    return sendAsync(() -> resultRequest(traceId, null, null, true), true,
+        decoder::paymentResult);
   }
 
   /** {@link #getPaymentResult(String, String)} without blocking. */
   public CompletableFuture<PaymentResult> getPaymentResultAsync(String payeeId, String orderId) {
+    return sendAsync(() -> resultRequest(null, orderId, payeeId, false), true,
+        decoder::paymentResult);
+  }
+
+  /** Prepares the request, then sends it; a refusal to prepare fails the future, not the call. */
+  private <T> CompletableFuture<T> sendAsync(Supplier<HttpRequest> prepare, boolean idempotent,
+      Function<HttpResponse<String>, T> decode) {
     HttpRequest http;
     try {
-      http = resultRequest(null, orderId, payeeId, false);
+      http = prepare.get();
     } catch (MixPayException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return transport.sendAsync(http, true, decoder::paymentResult);
+    return transport.sendAsync(http, idempotent, decode);
   }
 
   /** Checks the identifiers by the spec's parameter rules, then encodes the query. */
