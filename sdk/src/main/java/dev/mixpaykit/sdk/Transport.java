@@ -342,8 +342,8 @@ final class Transport {
     private final HttpResponse.BodySubscriber<String> text;
     private final CompletableFuture<String> body = new CompletableFuture<>();
     private Flow.Subscription subscription;
+    /** Bytes seen so far; once past the limit, nothing more is passed on. */
     private long received;
-    private boolean over;
 
     LimitedText(Charset charset) {
       text = HttpResponse.BodySubscribers.ofString(charset);
@@ -369,14 +369,13 @@ final class Transport {
 
     @Override
     public void onNext(List<ByteBuffer> items) {
-      if (over) {
+      if (received > MAX_ANSWER_BYTES) {
         return;
       }
       for (ByteBuffer b : items) {
         received += b.remaining();
       }
       if (received > MAX_ANSWER_BYTES) {
-        over = true;
         subscription.cancel();
         body.completeExceptionally(new TooLarge());
         return;
@@ -391,7 +390,7 @@ final class Transport {
 
     @Override
     public void onComplete() {
-      if (!over) {
+      if (received <= MAX_ANSWER_BYTES) {
         text.onComplete();
       }
     }
