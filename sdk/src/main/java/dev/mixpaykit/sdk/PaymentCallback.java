@@ -39,20 +39,19 @@ public record PaymentCallback(String orderId, UUID traceId, String payeeId) {
     if (body == null || body.isBlank()) {
       throw new IllegalArgumentException("a MixPay callback body is a JSON object; got nothing");
     }
+    // One parse: the model is read from the parser that found the object's start.
     dev.mixpaykit.sdk.internal.generated.model.PaymentCallback m;
     try (JsonParser parser = MAPPER.createParser(body)) {
-      if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("a MixPay callback body is a JSON object; got: "
-            + abbreviate(body));
-      }
-      m = MAPPER.readValue(body, dev.mixpaykit.sdk.internal.generated.model.PaymentCallback.class);
+      m = parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT ? null
+          : MAPPER.readValue(parser,
+              dev.mixpaykit.sdk.internal.generated.model.PaymentCallback.class);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof IllegalArgumentException iae && iae.getCause() == null
-          && iae.getMessage() != null && iae.getMessage().startsWith("a MixPay")) {
-        throw iae;
-      }
       throw new IllegalArgumentException("a MixPay callback body is JSON with string orderId and "
           + "payeeId and a UUID traceId; got: " + abbreviate(body), e);
+    }
+    if (m == null) {
+      throw new IllegalArgumentException("a MixPay callback body is a JSON object; got: "
+          + abbreviate(body));
     }
     String orderId = blankToNull(m.getOrderId());
     String payeeId = blankToNull(m.getPayeeId());
