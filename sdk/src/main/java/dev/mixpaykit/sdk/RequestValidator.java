@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.validator.HibernateValidator;
 
 /**
@@ -37,6 +39,9 @@ final class RequestValidator {
         .configure().buildValidatorFactory();
     static final Validator VALIDATOR = FACTORY.getValidator();
   }
+
+  /** The spec's query patterns, compiled once: checkQuery runs on every result query. */
+  private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   private final long maxSecondsFromNow;
   private final boolean allowPlainHttpCallbacks;
@@ -108,8 +113,8 @@ final class RequestValidator {
         violations.add(new Violation(p.name(), "size must be between " + p.minLength()
             + " and " + p.maxLength()));
       }
-      if (p.pattern() != null && !java.util.regex.Pattern.compile(p.pattern()).matcher(text)
-          .matches()) {
+      if (p.pattern() != null && !PATTERNS.computeIfAbsent(p.pattern(),
+          java.util.regex.Pattern::compile).matcher(text).matches()) {
         violations.add(new Violation(p.name(), p.patternRule()));
       }
     }
