@@ -108,6 +108,17 @@ public final class RequestBody {
     return new Read(out, violations);
   }
 
+  /** A form body's fields as sent: the first value of each, untyped, whatever the schema. */
+  public static ObjectNode formAsSent(byte[] body) throws Unreadable {
+    ObjectNode out = NODES.objectNode();
+    for (Map.Entry<String, String> pair : pairs(utf8(body, "the body"), "the form body")) {
+      if (!out.has(pair.getKey())) {
+        out.put(pair.getKey(), pair.getValue());
+      }
+    }
+    return out;
+  }
+
   private static Read form(String body, SpecModel.BodySchema schema) throws Unreadable {
     ObjectNode out = NODES.objectNode();
     List<Violation> violations = new ArrayList<>();

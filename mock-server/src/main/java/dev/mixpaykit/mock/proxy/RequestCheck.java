@@ -6,8 +6,6 @@ import dev.mixpaykit.mock.internal.RequestBody;
 import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.Violation;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,27 +101,18 @@ final class RequestCheck {
 
   /** The body's fields as sent, first value of each; empty when it cannot be read. */
   private static ObjectNode raw(String mediaType, byte[] body) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
     try {
       if (RequestBody.JSON.equals(mediaType)) {
         if (RAW_JSON.readTree(body) instanceof ObjectNode object) {
           return object;
         }
       } else if (RequestBody.FORM.equals(mediaType)) {
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-          int eq = pair.indexOf('=');
-          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-              StandardCharsets.UTF_8);
-          if (!out.has(name)) {
-            out.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1),
-                StandardCharsets.UTF_8));
-          }
-        }
+        return RequestBody.formAsSent(body);
       }
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (java.io.IOException | RequestBody.Unreadable e) {
       // unreadable as sent too: the finding says "missing"
     }
-    return out;
+    return JsonNodeFactory.instance.objectNode();
   }
 
   static String mediaType(String header) {
