@@ -21,6 +21,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -80,6 +81,15 @@ public final class RequestBody {
   }
 
   private RequestBody() {}
+
+  /** A Content-Type header's media type, lower case, without parameters; null when absent. */
+  public static String mediaType(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
 
   /** Reads {@code body} of {@code mediaType} against {@code schema}'s fields. */
   public static Read read(String mediaType, byte[] body, SpecModel.BodySchema schema)

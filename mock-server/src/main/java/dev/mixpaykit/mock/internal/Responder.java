@@ -91,7 +91,7 @@ public final class Responder {
     String unreadable = null;
     SpecModel.BodySchema body = null;
     if (!route.bodies().isEmpty()) {
-      String mediaType = mediaType(request);
+      String mediaType = RequestBody.mediaType(request.getHeader("Content-Type"));
       body = route.body(mediaType);
       byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody();
       if (body == null) {
@@ -275,12 +275,4 @@ public final class Responder {
     return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 
-  private static String mediaType(Request request) {
-    String header = request.getHeader("Content-Type");
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    int semi = header.indexOf(';');
-    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-  }
 }

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A request held to the spec by the mock's own rules (the same reading of forms, JSON and
@@ -82,7 +81,7 @@ final class RequestCheck {
     if (route.bodies().isEmpty()) {
       return new Result(fields, violations, null);
     }
-    String mediaType = mediaType(exchange.requestHeaders().get("content-type"));
+    String mediaType = RequestBody.mediaType(exchange.requestHeaders().get("content-type"));
     SpecModel.BodySchema body = route.body(mediaType);
     if (body == null) {
       return new Result(fields, violations, "a body of a type the operation takes ("
@@ -113,13 +112,5 @@ final class RequestCheck {
       // unreadable as sent too: the finding says "missing"
     }
     return JsonNodeFactory.instance.objectNode();
-  }
-
-  static String mediaType(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    int semi = header.indexOf(';');
-    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
   }
 }
