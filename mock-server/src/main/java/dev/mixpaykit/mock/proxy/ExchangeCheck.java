@@ -36,7 +36,7 @@ final class ExchangeCheck {
   private static final Pattern MISSING = Pattern.compile("\\(\\[(.*)]\\)");
   private static final Pattern WINDOW_VALUE = Pattern.compile(" \\(it is [^)]*\\)$");
   private static final int REMEMBERED = 10_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DriftReport.JSON;
 
   private final ProxySpec spec;
   private final RequestCheck requests;

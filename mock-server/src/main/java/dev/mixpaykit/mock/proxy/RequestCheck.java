@@ -33,8 +33,6 @@ final class RequestCheck {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper RAW_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final ReceivedAt clock = new ReceivedAt();
   private final RequestRules rules;
@@ -102,7 +100,7 @@ final class RequestCheck {
   private static ObjectNode raw(String mediaType, byte[] body) {
     try {
       if (RequestBody.JSON.equals(mediaType)) {
-        if (RAW_JSON.readTree(body) instanceof ObjectNode object) {
+        if (DriftReport.JSON.readTree(body) instanceof ObjectNode object) {
           return object;
         }
       } else if (RequestBody.FORM.equals(mediaType)) {
