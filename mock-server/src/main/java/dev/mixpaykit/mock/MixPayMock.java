@@ -118,7 +118,7 @@ public final class MixPayMock implements AutoCloseable {
           spec.callbackSchedule().timeoutSeconds(), options.callbackTimeScale,
           options.allowPlainHttpCallbacks, timeline));
       return new Responder(spec, rules, new Envelopes(spec.catalogue(), errorStyle,
-          timeline), payments, controls, options.maxBodyBytes);
+          timeline), payments, controls);
     }, runnable -> {
       Thread t = new Thread(runnable, "mixpay-mock-spec-loader");
       t.setDaemon(true);
@@ -152,7 +152,7 @@ public final class MixPayMock implements AutoCloseable {
         .gzipDisabled(true)
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
-        .httpServerFactory(new RawBodyServerFactory(engine))
+        .httpServerFactory(new RawBodyServerFactory(engine, options.maxBodyBytes))
         .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state),
             new ClockAndChaosApi(timeline, chaos, seed)));
     this.server = new WireMockServer(config.withStores(

@@ -1,15 +1,17 @@
 package dev.mixpaykit.mock.internal;
 
+import static dev.mixpaykit.mock.internal.AdminJson.body;
+import static dev.mixpaykit.mock.internal.AdminJson.json;
+import static dev.mixpaykit.mock.internal.AdminJson.object;
+import static dev.mixpaykit.mock.internal.AdminJson.problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.admin.Router;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.AdminApiExtension;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.mixpaykit.mock.ChaosProfile;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -173,27 +175,5 @@ public final class ClockAndChaosApi implements AdminApiExtension {
     } catch (DateTimeParseException | ArithmeticException e) {
       return null;
     }
-  }
-
-  private static JsonNode body(String text) {
-    try {
-      JsonNode node = RequestBody.MAPPER.readTree(text == null || text.isBlank() ? "{}" : text);
-      return node != null && node.isObject() ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static ObjectNode object() {
-    return JsonNodeFactory.instance.objectNode();
-  }
-
-  private static ResponseDefinition problem(String message) {
-    return json(400, object().put("error", message));
-  }
-
-  private static ResponseDefinition json(int status, JsonNode body) {
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
   }
 }

@@ -114,14 +114,7 @@ final class CompiledChecks {
   }
 
   /** The compiled checks of an object body. */
-  static final class Body {
-    private final Map<String, Value> properties;
-    private final List<String> required;
-
-    private Body(Map<String, Value> properties, List<String> required) {
-      this.properties = properties;
-      this.required = required;
-    }
+  record Body(Map<String, Value> properties, List<String> required) {
 
     /**
      * Every failure, or null when the request holds something the compiled checks leave to
@@ -155,30 +148,9 @@ final class CompiledChecks {
   }
 
   /** The compiled checks of one value. */
-  static final class Value {
-    private final String type;
-    private final String format;
-    private final EcmaRegex pattern;
-    private final Integer minLength;
-    private final Integer maxLength;
-    private final BigDecimal minimum;
-    private final boolean exclusiveMinimum;
-    private final BigDecimal maximum;
-    private final boolean exclusiveMaximum;
-
-    private Value(String type, String format, EcmaRegex pattern, Integer minLength,
-        Integer maxLength, BigDecimal minimum, boolean exclusiveMinimum, BigDecimal maximum,
-        boolean exclusiveMaximum) {
-      this.type = type;
-      this.format = format;
-      this.pattern = pattern;
-      this.minLength = minLength;
-      this.maxLength = maxLength;
-      this.minimum = minimum;
-      this.exclusiveMinimum = exclusiveMinimum;
-      this.maximum = maximum;
-      this.exclusiveMaximum = exclusiveMaximum;
-    }
+  record Value(String type, String format, EcmaRegex pattern, Integer minLength,
+      Integer maxLength, BigDecimal minimum, boolean exclusiveMinimum, BigDecimal maximum,
+      boolean exclusiveMaximum) {
 
     /**
      * Whether the compiled checks judge this kind of node: text, true/false, and the exact

@@ -1,5 +1,10 @@
 package dev.mixpaykit.mock.internal;
 
+import static dev.mixpaykit.mock.internal.AdminJson.body;
+import static dev.mixpaykit.mock.internal.AdminJson.json;
+import static dev.mixpaykit.mock.internal.AdminJson.object;
+import static dev.mixpaykit.mock.internal.AdminJson.problem;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -13,7 +18,6 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import dev.mixpaykit.mock.CallbackAttempt;
 import dev.mixpaykit.mock.CreatedPayment;
 import dev.mixpaykit.mock.Failure;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -208,27 +212,5 @@ public final class ControlApi implements AdminApiExtension {
     } catch (IllegalStateException e) {
       return json(409, object().put("error", e.getMessage()));
     }
-  }
-
-  private static JsonNode body(String text) {
-    try {
-      JsonNode node = RequestBody.MAPPER.readTree(text == null || text.isBlank() ? "{}" : text);
-      return node != null && node.isObject() ? node : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static ObjectNode object() {
-    return JsonNodeFactory.instance.objectNode();
-  }
-
-  private static ResponseDefinition problem(String message) {
-    return json(400, object().put("error", message));
-  }
-
-  private static ResponseDefinition json(int status, JsonNode body) {
-    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
-        .withHeader("Content-Type", "application/json").withBody(body.toString()).build();
   }
 }

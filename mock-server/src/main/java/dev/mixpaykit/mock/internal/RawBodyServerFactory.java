@@ -50,9 +50,13 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       "matched-stub-id", "matched-stub-name");
 
   private final java.util.concurrent.CompletableFuture<Responder> engine;
+  private final int maxBodyBytes;
 
-  public RawBodyServerFactory(java.util.concurrent.CompletableFuture<Responder> engine) {
+  /** {@code maxBodyBytes}: the largest body MixPay's API reads; the only place it is enforced. */
+  public RawBodyServerFactory(java.util.concurrent.CompletableFuture<Responder> engine,
+      int maxBodyBytes) {
     this.engine = engine;
+    this.maxBodyBytes = maxBodyBytes;
   }
 
   @Override
@@ -73,7 +77,7 @@ public final class RawBodyServerFactory implements HttpServerFactory {
 
       @Override
       protected void decorateMockServiceContextBeforeConfig(ServletContextHandler context) {
-        context.addFilter(new FilterHolder(new RawFormFilter(engine, false)), "/*",
+        context.addFilter(new FilterHolder(new RawFormFilter(engine, false, maxBodyBytes)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
       }
 
@@ -92,7 +96,8 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       // parsing of queries and form bodies: the same filter, answering in the admin API's style.
       @Override
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
-        context.addFilter(new FilterHolder(new RawFormFilter(engine, true)), "/*",
+        context.addFilter(new FilterHolder(new RawFormFilter(engine, true,
+            RawFormFilter.MAX_ADMIN_BODY_BYTES)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
       }
     };
@@ -173,10 +178,13 @@ public final class RawBodyServerFactory implements HttpServerFactory {
     private final java.util.concurrent.CompletableFuture<Responder> engine;
     // The admin API refuses as its routes do (400, {"error": ...}); MixPay's API with an envelope.
     private final boolean admin;
+    private final int limit;
 
-    RawFormFilter(java.util.concurrent.CompletableFuture<Responder> engine, boolean admin) {
+    RawFormFilter(java.util.concurrent.CompletableFuture<Responder> engine, boolean admin,
+        int limit) {
       this.engine = engine;
       this.admin = admin;
+      this.limit = limit;
     }
 
     @Override
@@ -194,7 +202,7 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       }
       byte[] body;
       try {
-        body = readBody(http, admin ? MAX_ADMIN_BODY_BYTES : engine.join().maxBodyBytes());
+        body = readBody(http, limit);
       } catch (Unreadable e) {
         refuse(response, e.getMessage());
         return;

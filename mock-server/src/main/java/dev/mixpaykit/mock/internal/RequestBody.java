@@ -21,6 +21,7 @@ import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -81,6 +82,15 @@ public final class RequestBody {
 
   private RequestBody() {}
 
+  /** A Content-Type header's media type, lower case, without parameters; null when absent. */
+  public static String mediaType(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    int semi = header.indexOf(';');
+    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+  }
+
   /** Reads {@code body} of {@code mediaType} against {@code schema}'s fields. */
   public static Read read(String mediaType, byte[] body, SpecModel.BodySchema schema)
       throws Unreadable {
@@ -106,6 +116,17 @@ public final class RequestBody {
       }
     }
     return new Read(out, violations);
+  }
+
+  /** A form body's fields as sent: the first value of each, untyped, whatever the schema. */
+  public static ObjectNode formAsSent(byte[] body) throws Unreadable {
+    ObjectNode out = NODES.objectNode();
+    for (Map.Entry<String, String> pair : pairs(utf8(body, "the body"), "the form body")) {
+      if (!out.has(pair.getKey())) {
+        out.put(pair.getKey(), pair.getValue());
+      }
+    }
+    return out;
   }
 
   private static Read form(String body, SpecModel.BodySchema schema) throws Unreadable {

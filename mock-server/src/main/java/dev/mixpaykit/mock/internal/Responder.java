@@ -28,18 +28,16 @@ public final class Responder {
   private final RequestRules rules;
   private final PaymentStore payments;
   private final TestControls controls;
-  private final int maxBodyBytes;
   // Worked out once per request body schema; read-only after construction.
   private final Map<SpecModel.BodySchema, Creation> creations = new IdentityHashMap<>();
 
   public Responder(SpecModel spec, RequestRules rules, Envelopes envelopes,
-      PaymentStore payments, TestControls controls, int maxBodyBytes) {
+      PaymentStore payments, TestControls controls) {
     this.spec = spec;
     this.envelopes = envelopes;
     this.rules = rules;
     this.payments = payments;
     this.controls = controls;
-    this.maxBodyBytes = maxBodyBytes;
     for (SpecModel.Route route : spec.routes()) {
       route.bodies().values().forEach(b -> creations.put(b, new Creation(route, b)));
     }
@@ -47,11 +45,6 @@ public final class Responder {
 
   public Envelopes envelopes() {
     return envelopes;
-  }
-
-  /** The largest request body the mock reads, in bytes. */
-  public int maxBodyBytes() {
-    return maxBodyBytes;
   }
 
   public ResponseDefinition transform(ServeEvent serveEvent) {
@@ -98,14 +91,12 @@ public final class Responder {
     String unreadable = null;
     SpecModel.BodySchema body = null;
     if (!route.bodies().isEmpty()) {
-      String mediaType = mediaType(request);
+      String mediaType = RequestBody.mediaType(request.getHeader("Content-Type"));
       body = route.body(mediaType);
       byte[] bytes = request.getBody() == null ? new byte[0] : request.getBody();
       if (body == null) {
         unreadable = "Content-Type must be " + String.join(" or ", route.bodies().keySet())
             + " (got " + (mediaType == null ? "none" : shorten(mediaType)) + ")";
-      } else if (bytes.length > maxBodyBytes) {
-        unreadable = "the body is larger than " + maxBodyBytes + " bytes";
       } else if (isBlank(bytes)) {
         unreadable = "the body is empty; required: " + String.join(", ", body.required());
       } else {
@@ -284,12 +275,4 @@ public final class Responder {
     return text.length() > 100 ? text.substring(0, 100) + "..." : text;
   }
 
-  private static String mediaType(Request request) {
-    String header = request.getHeader("Content-Type");
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    int semi = header.indexOf(';');
-    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
-  }
 }

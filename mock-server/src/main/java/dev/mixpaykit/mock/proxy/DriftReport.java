@@ -29,6 +29,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class DriftReport {
 
+  // The drift proxy's one mapper: reports, recordings, and reading bodies and answers.
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(SerializationFeature.INDENT_OUTPUT).build();
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mixpaykit.mock.internal.ErrorCatalogue;
+import dev.mixpaykit.mock.internal.RequestBody;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.Violation;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class ExchangeCheck {
   private static final Pattern MISSING = Pattern.compile("\\(\\[(.*)]\\)");
   private static final Pattern WINDOW_VALUE = Pattern.compile(" \\(it is [^)]*\\)$");
   private static final int REMEMBERED = 10_000;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = DriftReport.JSON;
 
   private final ProxySpec spec;
   private final RequestCheck requests;
@@ -101,7 +102,7 @@ final class ExchangeCheck {
       RequestCheck.Result request) {
     int status = e.status();
     String contentType = e.answerHeaders().get("content-type");
-    String mediaType = RequestCheck.mediaType(contentType);
+    String mediaType = RequestBody.mediaType(contentType);
     JsonNode body = json(e.answerBody());
     boolean error = body != null && body.path("success").isBoolean()
         && !body.path("success").booleanValue();

@@ -2,8 +2,6 @@ package dev.mixpaykit.mock.proxy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,8 +38,7 @@ import java.util.stream.Stream;
  */
 final class Recordings {
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper JSON = DriftReport.JSON;
 
   private final Path dir;
   private final AtomicLong sequence = new AtomicLong();

@@ -6,15 +6,12 @@ import dev.mixpaykit.mock.internal.RequestBody;
 import dev.mixpaykit.mock.internal.RequestRules;
 import dev.mixpaykit.mock.internal.SpecModel;
 import dev.mixpaykit.mock.internal.Violation;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A request held to the spec by the mock's own rules (the same reading of forms, JSON and
@@ -36,8 +33,6 @@ final class RequestCheck {
     }
   }
 
-  private static final com.fasterxml.jackson.databind.ObjectMapper RAW_JSON =
-      new com.fasterxml.jackson.databind.ObjectMapper();
 
   private final ReceivedAt clock = new ReceivedAt();
   private final RequestRules rules;
@@ -84,7 +79,7 @@ final class RequestCheck {
     if (route.bodies().isEmpty()) {
       return new Result(fields, violations, null);
     }
-    String mediaType = mediaType(exchange.requestHeaders().get("content-type"));
+    String mediaType = RequestBody.mediaType(exchange.requestHeaders().get("content-type"));
     SpecModel.BodySchema body = route.body(mediaType);
     if (body == null) {
       return new Result(fields, violations, "a body of a type the operation takes ("
@@ -103,34 +98,17 @@ final class RequestCheck {
 
   /** The body's fields as sent, first value of each; empty when it cannot be read. */
   private static ObjectNode raw(String mediaType, byte[] body) {
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
     try {
       if (RequestBody.JSON.equals(mediaType)) {
-        if (RAW_JSON.readTree(body) instanceof ObjectNode object) {
+        if (DriftReport.JSON.readTree(body) instanceof ObjectNode object) {
           return object;
         }
       } else if (RequestBody.FORM.equals(mediaType)) {
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-          int eq = pair.indexOf('=');
-          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq),
-              StandardCharsets.UTF_8);
-          if (!out.has(name)) {
-            out.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1),
-                StandardCharsets.UTF_8));
-          }
-        }
+        return RequestBody.formAsSent(body);
       }
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (java.io.IOException | RequestBody.Unreadable e) {
       // unreadable as sent too: the finding says "missing"
     }
-    return out;
-  }
-
-  static String mediaType(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    int semi = header.indexOf(';');
-    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    return JsonNodeFactory.instance.objectNode();
   }
 }
