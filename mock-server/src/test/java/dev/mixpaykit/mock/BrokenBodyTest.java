@@ -140,6 +140,15 @@ class BrokenBodyTest {
   }
 
   @Test
+  void anEncodingOtherThanGzipIsRefusedByName() throws Exception {
+    assertEnvelope(RawHttp.send(mixpay.mock().port(), head("/v1/one_time_payment",
+        "Content-Encoding: deflate\r\nContent-Length: 7\r\n"),
+        "{\"a\":1}".getBytes(StandardCharsets.US_ASCII)),
+        "Parameter error. Content-Encoding deflate is not supported; send the body as it is, or"
+        + " gzip-compressed.");
+  }
+
+  @Test
   void aRealGzipBodyStillCreatesAPayment() throws Exception {
     ByteArrayOutputStream zipped = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {

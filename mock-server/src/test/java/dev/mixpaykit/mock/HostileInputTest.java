@@ -132,6 +132,20 @@ class HostileInputTest {
   }
 
   @Test
+  void aJsonNumberOfTenThousandDigitsMeetsTheAmountRuleNotTheParsersLimit() throws Exception {
+    assertEnvelope(post("application/json", "{" + REQUIRED + ",\"orderId\":\"order-long\","
+        + "\"quoteAmount\":" + "9".repeat(10_000) + "}"), 400, 1017,
+        "Parameter error. quoteAmount: must have at most 18 digits before the decimal point.");
+  }
+
+  @Test
+  void notANumberIsRefusedWithoutAdviceAboutTheParsersSettings() throws Exception {
+    assertEnvelope(post("application/json", "{" + REQUIRED + ",\"orderId\":\"order-nan\","
+        + "\"quoteAmount\":NaN}"), 400, 1017,
+        "Parameter error. the body is not valid JSON (Non-standard token 'NaN').");
+  }
+
+  @Test
   void halfASurrogatePairInJsonTextIsRefusedNotStoredAsAQuestionMark() throws Exception {
     assertEnvelope(post("application/json", "{" + REQUIRED
         + ",\"quoteAmount\":1,\"orderId\":\"order-sur\",\"remark\":\"a\\ud800b\"}"), 400,

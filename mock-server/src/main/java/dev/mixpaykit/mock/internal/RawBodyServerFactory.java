@@ -295,6 +295,11 @@ public final class RawBodyServerFactory implements HttpServerFactory {
         throw new Unreadable(brokenBody(e, http.getHeader("Transfer-Encoding") != null));
       }
       body = java.util.Arrays.copyOf(body, length);
+      String unsupported = unsupportedEncoding(http);
+      if (unsupported != null) {
+        throw new Unreadable("Content-Encoding " + unsupported
+            + " is not supported; send the body as it is, or gzip-compressed");
+      }
       if (!gzipped(http, body)) {
         return body;
       }
@@ -327,6 +332,20 @@ public final class RawBodyServerFactory implements HttpServerFactory {
         }
       }
       return startsLikeGzip(body);
+    }
+
+    /** The first coding other than identity and gzip, or null. */
+    private static String unsupportedEncoding(HttpServletRequest http) {
+      for (Enumeration<String> e = http.getHeaders(ENCODING); e != null && e.hasMoreElements(); ) {
+        for (String coding : e.nextElement().split(",")) {
+          String c = coding.trim().toLowerCase(Locale.ROOT);
+          if (!c.isEmpty() && !c.equals("identity") && !c.equals("gzip") && !c.equals("x-gzip")) {
+            return coding.trim().length() > 40 ? coding.trim().substring(0, 40) + "..."
+                : coding.trim();
+          }
+        }
+      }
+      return null;
     }
 
     private static boolean startsLikeGzip(byte[] body) {

@@ -50,7 +50,11 @@ public final class RequestBody {
   public static final String FORM = "application/x-www-form-urlencoded";
   public static final String JSON = "application/json";
 
-  static final ObjectMapper MAPPER = JsonMapper.builder()
+  // A number's length is judged by the amount rules (with the field's name), never by the
+  // parser's own limit of 1000 digits; the body limit bounds it anyway.
+  static final ObjectMapper MAPPER = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory
+          .builder().streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints
+              .builder().maxNumberLength(Integer.MAX_VALUE).build()).build())
       .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -196,7 +200,8 @@ public final class RequestBody {
       }
     } catch (JsonProcessingException e) {
       // Jackson's own words, without its pointers into its internals.
-      String why = e.getOriginalMessage().split(" \\(start marker| at \\[Source|\n", 2)[0];
+      String why = e.getOriginalMessage().split(" \\(start marker| at \\[Source|\n", 2)[0]
+          .replaceAll(":? ?enable `[^`]*` to allow", "");
       throw new Unreadable("the body is not valid JSON ("
           + (why.length() > 120 ? why.substring(0, 120) + "..." : why) + ")");
     } catch (IOException e) {
