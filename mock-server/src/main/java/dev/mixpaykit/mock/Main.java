@@ -50,6 +50,8 @@ public final class Main {
       "  --admin-open           bind beyond loopback with an open admin API (anyone drives it)",
       "  --allowed-host NAME    a Host name the admin API answers to (bound address and",
       "                         localhost always)",
+      "  --enable-wiremock-admin-extras  let WireMock's recordings, mappings/save and files",
+      "                         writes answer over HTTP (off: they reach and write anywhere)",
       "",
       "Proxy: check MixPay against the spec (see the README, \"Check MixPay against the spec\"):",
       "  --proxy-to URL         forward every request to URL (https://api.mixpay.me) and return its",
@@ -148,6 +150,7 @@ public final class Main {
             builder.adminOpen(true);
             adminOpen = true;
           }
+          case "--enable-wiremock-admin-extras" -> builder.wiremockAdminExtras(true);
           case "--allowed-host" -> builder.allowedHost(value(args, ++i, "--allowed-host"));
           case "--http-200-errors" -> builder.http200Errors(true);
           case "--max-payments" -> builder.maxPayments(

@@ -154,7 +154,7 @@ public final class MixPayMock implements AutoCloseable {
         .extensionScanningEnabled(false)
         .httpServerFactory(new RawBodyServerFactory(engine, options.maxBodyBytes,
             new dev.mixpaykit.mock.internal.AdminAccessFilter(options.adminToken,
-                options.bindAddress, options.allowedHosts)))
+                options.bindAddress, options.allowedHosts, options.wiremockAdminExtras)))
         .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state),
             new ClockAndChaosApi(timeline, chaos, seed)));
     this.server = new WireMockServer(config.withStores(
@@ -432,6 +432,7 @@ public final class MixPayMock implements AutoCloseable {
     private ChaosProfile chaos = ChaosProfile.none();
     private String adminToken;
     private boolean adminOpen = false;
+    private boolean wiremockAdminExtras = false;
     private final java.util.Set<String> allowedHosts = new java.util.LinkedHashSet<>();
 
     private URI proxyTo;
@@ -623,6 +624,15 @@ public final class MixPayMock implements AutoCloseable {
     /** Accept a non-loopback bind without an admin token (anyone reaching it drives it). */
     public Builder adminOpen(boolean adminOpen) {
       this.adminOpen = adminOpen;
+      return this;
+    }
+
+    /**
+     * Whether WireMock's recordings, {@code mappings/save} and {@code files} writes answer over
+     * HTTP; default false (they send requests and write files where they are told).
+     */
+    public Builder wiremockAdminExtras(boolean enabled) {
+      this.wiremockAdminExtras = enabled;
       return this;
     }
 

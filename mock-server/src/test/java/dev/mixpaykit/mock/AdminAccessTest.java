@@ -131,6 +131,20 @@ class AdminAccessTest {
   }
 
   @Test
+  void shutdownRecordingsSaveAndFileWritesAreRefused() throws IOException {
+    String headers = "Host: 127.0.0.1\r\nAuthorization: Bearer s3cret-token\r\n";
+    for (String target : new String[] {"/__admin/shutdown", "/__admin/recordings/start",
+        "/__admin/recordings/snapshot", "/__admin/mappings/save"}) {
+      assertThat(post(guarded, target, headers).status()).as(target).isEqualTo(403);
+    }
+    RawHttp.Answer put = RawHttp.send(guarded.port(), "PUT /__admin/files/evil.txt HTTP/1.1\r\n"
+        + headers + "Connection: close\r\nContent-Length: 1\r\n\r\n", new byte[] {'x'});
+    assertThat(put.status()).isEqualTo(403);
+    // Still running after the refused shutdown.
+    assertThat(get(guarded, "/__admin/requests", headers).status()).isEqualTo(200);
+  }
+
+  @Test
   void aNonLoopbackBindWithoutATokenRefusesToBuild() {
     assertThatThrownBy(() -> MixPayMock.builder().bindAddress("0.0.0.0").build())
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("--admin-token");

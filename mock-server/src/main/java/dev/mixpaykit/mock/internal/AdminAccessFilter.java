@@ -26,9 +26,15 @@ public final class AdminAccessFilter implements Filter {
 
   private final byte[] token;
   private final Set<String> allowedHosts;
+  private final boolean wiremockExtras;
 
-  /** {@code token}: null leaves the admin API open; hosts: the names the mock answers to. */
-  public AdminAccessFilter(String token, String bindAddress, Set<String> extraHosts) {
+  /**
+   * {@code token}: null leaves the admin API open; hosts: the names the mock answers to;
+   * {@code wiremockExtras}: whether WireMock's recordings, mappings/save and files writes answer.
+   */
+  public AdminAccessFilter(String token, String bindAddress, Set<String> extraHosts,
+      boolean wiremockExtras) {
+    this.wiremockExtras = wiremockExtras;
     this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     Set<String> hosts = new HashSet<>();
     hosts.add("localhost");
@@ -69,6 +75,18 @@ public final class AdminAccessFilter implements Filter {
             "admin routes need the header Authorization: Bearer <admin token>");
         return;
       }
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (path.equals("/shutdown")) {
+      // WireMock's shutdown closes the port and leaves the JVM running: never half-dead.
+      refuse(response, 403, null, "shutdown over HTTP is refused: stop the process (SIGTERM)");
+      return;
+    }
+    if (!wiremockExtras && (path.startsWith("/recordings") || path.startsWith("/mappings/save")
+        || (path.startsWith("/files") && !request.getMethod().equals("GET")))) {
+      refuse(response, 403, null, "WireMock's recording and file-writing admin routes are off"
+          + " (--enable-wiremock-admin-extras turns them on)");
+      return;
     }
     chain.doFilter(req, res);
   }
@@ -126,7 +144,8 @@ public final class AdminAccessFilter implements Filter {
       String message) throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
-    String body = "{\"error\":\"" + message + "\",\"header\":\"" + header + "\"}";
+    String body = "{\"error\":\"" + message + "\""
+        + (header == null ? "" : ",\"header\":\"" + header + "\"") + "}";
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 }
