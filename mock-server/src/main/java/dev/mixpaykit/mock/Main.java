@@ -45,6 +45,13 @@ public final class Main {
       "                         resetsAfterCreate=0.05,retryAfterSeconds=1,latencyMedianMs=20,",
       "                         latencyP99Ms=200",
       "  --verbose              log every request",
+      "  --admin-token TOKEN    require Authorization: Bearer TOKEN on /__admin/** (also",
+      "                         MIXPAY_MOCK_ADMIN_TOKEN); needed to bind beyond loopback",
+      "  --admin-open           bind beyond loopback with an open admin API (anyone drives it)",
+      "  --allowed-host NAME    a Host name the admin API answers to (bound address and",
+      "                         localhost always)",
+      "  --enable-wiremock-admin-extras  let WireMock's recordings, mappings/save and files",
+      "                         writes answer over HTTP (off: they reach and write anywhere)",
       "",
       "Proxy: check MixPay against the spec (see the README, \"Check MixPay against the spec\"):",
       "  --proxy-to URL         forward every request to URL (https://api.mixpay.me) and return its",
@@ -95,6 +102,14 @@ public final class Main {
     URI proxyTo = null;
     Path replay = null;
     boolean proxyOption = false;
+    boolean tokenGiven = false;
+    boolean adminOpen = false;
+    String bind = "127.0.0.1";
+    String envToken = System.getenv("MIXPAY_MOCK_ADMIN_TOKEN");
+    if (envToken != null && !envToken.isBlank()) {
+      builder.adminToken(envToken);
+      tokenGiven = true;
+    }
     String specLocation = MixPayOpenApi.json().toString();
     try {
       for (int i = 0; i < args.length; i++) {
@@ -104,7 +119,10 @@ public final class Main {
             return 0;
           }
           case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
-          case "--bind" -> builder.bindAddress(value(args, ++i, "--bind"));
+          case "--bind" -> {
+            bind = value(args, ++i, "--bind");
+            builder.bindAddress(bind);
+          }
           case "--spec" -> {
             Path file = Path.of(value(args, ++i, "--spec"));
             if (!Files.isReadable(file)) {
@@ -124,6 +142,16 @@ public final class Main {
           case "--max-expiry-minutes" -> builder.maxExpiry(Duration.ofMinutes(
               Long.parseLong(value(args, ++i, "--max-expiry-minutes"))));
           case "--allow-http-callbacks" -> builder.allowPlainHttpCallbacks(true);
+          case "--admin-token" -> {
+            builder.adminToken(value(args, ++i, "--admin-token"));
+            tokenGiven = true;
+          }
+          case "--admin-open" -> {
+            builder.adminOpen(true);
+            adminOpen = true;
+          }
+          case "--enable-wiremock-admin-extras" -> builder.wiremockAdminExtras(true);
+          case "--allowed-host" -> builder.allowedHost(value(args, ++i, "--allowed-host"));
           case "--http-200-errors" -> builder.http200Errors(true);
           case "--max-payments" -> builder.maxPayments(
               Integer.parseInt(value(args, ++i, "--max-payments")));
@@ -201,8 +229,14 @@ public final class Main {
       out.flush();
       stopped.countDown();
     }, "mixpay-mock-shutdown"));
+    boolean everyAddress = bind.equals("0.0.0.0") || bind.equals("::");
     out.println("MixPay mock listening on " + mock.baseUrl()
+        + (everyAddress ? " (bound to " + bind + ", every address)" : "")
         + (mock.isProxy() ? " (proxy to " + proxyTo + ")" : ""));
+    if (adminOpen && !tokenGiven) {
+      err.println("warning: --admin-open: anyone who reaches " + bind
+          + " can reset, pay and restub this mock");
+    }
     if (contract != null) {
       out.println("Serving MixPay's " + contract + " contract");
     }

@@ -152,7 +152,9 @@ public final class MixPayMock implements AutoCloseable {
         .gzipDisabled(true)
         .http2PlainDisabled(true)
         .extensionScanningEnabled(false)
-        .httpServerFactory(new RawBodyServerFactory(engine, options.maxBodyBytes))
+        .httpServerFactory(new RawBodyServerFactory(engine, options.maxBodyBytes,
+            new dev.mixpaykit.mock.internal.AdminAccessFilter(options.adminToken,
+                options.bindAddress, options.allowedHosts, options.wiremockAdminExtras)))
         .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state),
             new ClockAndChaosApi(timeline, chaos, seed)));
     this.server = new WireMockServer(config.withStores(
@@ -428,6 +430,10 @@ public final class MixPayMock implements AutoCloseable {
     private int maxPayments = 10_000;
     private Long seed;
     private ChaosProfile chaos = ChaosProfile.none();
+    private String adminToken;
+    private boolean adminOpen = false;
+    private boolean wiremockAdminExtras = false;
+    private final java.util.Set<String> allowedHosts = new java.util.LinkedHashSet<>();
 
     private URI proxyTo;
     private ProxyOptions proxyOptions;
@@ -603,9 +609,62 @@ public final class MixPayMock implements AutoCloseable {
       return this;
     }
 
-    /** A mock with these options, not yet started. */
+    /**
+     * The token every admin route ({@code /__admin/**}) requires as {@code Authorization: Bearer
+     * TOKEN}; default none (admin open, allowed only on a loopback bind). The API stays open.
+     */
+    public Builder adminToken(String token) {
+      if (token != null && token.isBlank()) {
+        throw new IllegalArgumentException("adminToken must not be blank");
+      }
+      this.adminToken = token;
+      return this;
+    }
+
+    /** Accept a non-loopback bind without an admin token (anyone reaching it drives it). */
+    public Builder adminOpen(boolean adminOpen) {
+      this.adminOpen = adminOpen;
+      return this;
+    }
+
+    /**
+     * Whether WireMock's recordings, {@code mappings/save} and {@code files} writes answer over
+     * HTTP; default false (they send requests and write files where they are told).
+     */
+    public Builder wiremockAdminExtras(boolean enabled) {
+      this.wiremockAdminExtras = enabled;
+      return this;
+    }
+
+    /** A Host name the admin API answers to besides the bound address and localhost. */
+    public Builder allowedHost(String host) {
+      allowedHosts.add(Objects.requireNonNull(host, "host"));
+      return this;
+    }
+
+    /**
+     * A mock with these options, not yet started.
+     *
+     * @throws IllegalStateException bound beyond loopback with neither an admin token nor
+     *     {@link #adminOpen(boolean)}
+     */
     public MixPayMock build() {
+      if (adminToken == null && !adminOpen && !isLoopback(bindAddress)) {
+        throw new IllegalStateException("bound to " + bindAddress + " beyond loopback: set an"
+            + " admin token (--admin-token) or accept an open admin API with --admin-open");
+      }
       return new MixPayMock(this);
+    }
+
+    static boolean isLoopback(String address) {
+      if (address.equals("localhost")) {
+        return true;
+      }
+      try {
+        return java.net.InetAddress.getByName(address).isLoopbackAddress();
+      } catch (java.net.UnknownHostException e) {
+        return false;
+      }
     }
   }
 }

@@ -51,12 +51,14 @@ public final class RawBodyServerFactory implements HttpServerFactory {
 
   private final java.util.concurrent.CompletableFuture<Responder> engine;
   private final int maxBodyBytes;
+  private final AdminAccessFilter adminAccess;
 
   /** {@code maxBodyBytes}: the largest body MixPay's API reads; the only place it is enforced. */
   public RawBodyServerFactory(java.util.concurrent.CompletableFuture<Responder> engine,
-      int maxBodyBytes) {
+      int maxBodyBytes, AdminAccessFilter adminAccess) {
     this.engine = engine;
     this.maxBodyBytes = maxBodyBytes;
+    this.adminAccess = adminAccess;
   }
 
   @Override
@@ -96,6 +98,8 @@ public final class RawBodyServerFactory implements HttpServerFactory {
       // parsing of queries and form bodies: the same filter, answering in the admin API's style.
       @Override
       protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
+        // First of all: a refused request reaches neither WireMock's CORS filter nor a handler.
+        context.addFilter(new FilterHolder(adminAccess), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RawFormFilter(engine, true,
             RawFormFilter.MAX_ADMIN_BODY_BYTES)), "/*",
             EnumSet.of(DispatcherType.REQUEST));
