@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.sun.net.httpserver.HttpServer;
+import dev.mixpaykit.mock.CallbackAttempt;
 import dev.mixpaykit.mock.MixPayMock;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -160,7 +161,8 @@ public final class MockSuiteBench {
       String code = mock.payments().get(0).code();
       mock.payInFull(code);
       mock.clock().advance(Duration.ofSeconds(60));
-      check(mock.callbacks().size() == 4, "four attempts: " + mock.callbacks());
+      List<CallbackAttempt> attempts = mock.awaitCallbacks(Duration.ofSeconds(10));
+      check(attempts.size() == 4, "four attempts: " + attempts);
       check(mock.payments().size() == 1, "one payment");
     }
   }

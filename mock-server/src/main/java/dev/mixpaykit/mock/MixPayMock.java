@@ -309,9 +309,32 @@ public final class MixPayMock implements AutoCloseable {
     return state.payments().expire(code);
   }
 
-  /** Every callback delivery so far, in order. */
+  /**
+   * Every callback attempt decided so far, in the order of their mock time (the last 50,000).
+   * An attempt under way is not listed until it is decided: after moving the {@link #clock()},
+   * use {@link #awaitCallbacks(Duration)}.
+   */
   public List<CallbackAttempt> callbacks() {
     return state.callbacks().attempts();
+  }
+
+  /**
+   * Waits until every callback attempt due by the mock's current time has been decided
+   * (answered, refused, or timed out after MixPay's 20 s, scaled by
+   * {@link Builder#callbackTimeScale}), follow-ups that fall due meanwhile included, and returns
+   * {@link #callbacks()}. Moving the clock only starts the attempts that fall due; this is how a
+   * test waits for their outcomes instead of sleeping.
+   *
+   * <pre>{@code
+   * mock.payInFull(code);
+   * mock.clock().advance(Duration.ofHours(5));               // returns at once
+   * assertThat(mock.awaitCallbacks(Duration.ofSeconds(5))).hasSize(10);
+   * }</pre>
+   *
+   * @throws IllegalStateException when they are not all decided within {@code timeout}
+   */
+  public List<CallbackAttempt> awaitCallbacks(Duration timeout) {
+    return state.callbacks().awaitSettled(Objects.requireNonNull(timeout, "timeout"));
   }
 
   /** Requests received, oldest first, from the journal (the last {@code journalSize}). */

@@ -17,12 +17,15 @@ import java.util.Objects;
  * mock.clock().freeze();
  * mock.payInFull(code);                           // callback attempt 1 goes out now
  * mock.clock().advance(Duration.ofMinutes(30));   // attempts 2..5 (15 s, 30 s, 60 s, 240 s)
+ * mock.awaitCallbacks(Duration.ofSeconds(5));     // their outcomes, recorded at those times
  * }</pre>
  *
- * <p>Moving the clock runs every action that falls due (payment expiries, callback attempts),
- * in order and each at its own time, before the call returns. {@code advance(Duration.ZERO)}
- * runs what is due now (e.g. a callback's first attempt) and waits for it. Do not move the
- * clock from inside a callback handler the mock is calling: the move waits for that call.
+ * <p>Moving the clock runs every action that falls due, in order and each at its own time,
+ * before the call returns: payment expiries happen, and callback attempts <em>start</em>. It
+ * never waits for the network: an attempt's HTTP exchange runs on real time (MixPay's 20 s
+ * timeout, scaled), its outcome is recorded at the attempt's own mock time, and the next attempt
+ * is due MixPay's delay after it, so a schedule that a move passed catches up as each exchange
+ * ends. {@link MixPayMock#awaitCallbacks(Duration)} waits for those outcomes.
  *
  * <p>It is a {@link Clock} (UTC, millisecond precision), so code under test can share it, e.g.
  * an SDK client built with {@code .clock(mock.clock())}. {@link MixPayMock#reset()} puts it

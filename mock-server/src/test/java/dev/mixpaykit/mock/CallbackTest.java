@@ -10,23 +10,29 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The mock POSTs MixPay's callback on MixPay's schedule, sped up a thousand times. */
+/**
+ * The mock POSTs MixPay's callback on MixPay's schedule; the test walks the schedule on the
+ * mock's own clock and waits for the outcomes, never on the wall clock.
+ */
 class CallbackTest {
 
   @RegisterExtension
   static MixPayMockExtension mixpay = new MixPayMockExtension(MixPayMock.builder()
-      .callbackTimeScale(0.001).allowPlainHttpCallbacks(true));
+      .clock(Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC))
+      .allowPlainHttpCallbacks(true));
 
   private HttpServer shop;
   private final List<String> received = new CopyOnWriteArrayList<>();
@@ -63,7 +69,7 @@ class CallbackTest {
     String code = create("order-cb-1", url("/callback?order=1"));
 
     mixpay.mock().payInFull(code);
-    await(() -> mixpay.mock().callbacks().size() == 4);
+    walkTheSchedule();
 
     assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::attempt)
         .containsExactly(1, 2, 3, 4);
@@ -85,7 +91,7 @@ class CallbackTest {
         .then().statusCode(200).extract().path("data.code");
     mixpay.mock().markPending(subscribed);
     mixpay.mock().payInFull(subscribed);
-    await(() -> mixpay.mock().callbacks().size() == 3);
+    walkTheSchedule();
     assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::event)
         .containsExactly("pending", "success", "settle");
 
@@ -93,7 +99,7 @@ class CallbackTest {
     String plain = create("order-cb-7", url("/callback"));
     mixpay.mock().markPending(plain);
     mixpay.mock().payInFull(plain);
-    await(() -> mixpay.mock().callbacks().size() == 1);
+    walkTheSchedule();
     assertThat(mixpay.mock().callbacks()).extracting(CallbackAttempt::event)
         .containsExactly("success");
   }
@@ -103,7 +109,7 @@ class CallbackTest {
     String code = create("order-cb-2", url("/callback"));
 
     mixpay.mock().expire(code);
-    await(() -> mixpay.mock().callbacks().size() == 1);
+    walkTheSchedule();
 
     assertThat(mixpay.mock().callbacks().get(0).accepted()).isTrue();
     assertThat(mixpay.mock().callbacks().get(0).event()).isEqualTo("fail");
@@ -114,7 +120,7 @@ class CallbackTest {
     String code = create("order-cb-3", url("/moved"));
 
     mixpay.mock().payInFull(code);
-    await(() -> mixpay.mock().callbacks().size() >= 2);
+    walkTheSchedule();
 
     assertThat(mixpay.mock().callbacks().get(0).httpStatus()).isEqualTo(302);
     assertThat(mixpay.mock().callbacks().get(0).accepted()).isFalse();
@@ -125,7 +131,7 @@ class CallbackTest {
   void theAttemptsAreReadableOverHttp() {
     String code = create("order-cb-4", url("/callback"));
     mixpay.mock().payInFull(code);
-    await(() -> mixpay.mock().callbacks().size() == 1);
+    walkTheSchedule();
 
     RestAssured().get("/__admin/mixpay/callbacks").then().statusCode(200)
         .body("[0].paymentCode", org.hamcrest.Matchers.equalTo(code))
@@ -157,13 +163,10 @@ class CallbackTest {
     return "http://127.0.0.1:" + shop.getAddress().getPort() + path;
   }
 
-  /** Polls a condition until it holds, for at most five seconds. */
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("condition met in time").isLessThan(deadline);
-      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-    }
+  /** MixPay's whole schedule (about four hours) on the mock's clock, and its outcomes. */
+  private static void walkTheSchedule() {
+    mixpay.mock().clock().advance(Duration.ofHours(5));
+    mixpay.mock().awaitCallbacks(Duration.ofSeconds(10));
   }
 
   private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status,

@@ -78,7 +78,7 @@ class ParallelSuiteTest {
       });
       mock.payInFull(code);
       mock.clock().advance(Duration.ofSeconds(60)); // attempts at 0, 15, 30, 60 s
-      assertThat(mock.callbacks()).extracting(CallbackAttempt::paymentCode)
+      assertThat(mock.awaitCallbacks(Duration.ofSeconds(10))).extracting(CallbackAttempt::paymentCode)
           .containsExactly(code, code, code, code);
       assertThat(shop.received).hasSize(4);
       assertThat(mock.clock().instant()).isEqualTo(MockClockTest.T0.plusSeconds(60));

@@ -29,7 +29,8 @@ import java.util.StringJoiner;
  * DELETE /__admin/mixpay/chaos                no chaos
  * </pre>
  *
- * Moving the clock answers once every action that fell due (expiries, callbacks) has run.
+ * Moving the clock answers once every action that fell due has run: expiries happen and callback
+ * attempts start; their outcomes come on real time (POST /__admin/mixpay/callbacks/await).
  */
 public final class ClockAndChaosApi implements AdminApiExtension {
 

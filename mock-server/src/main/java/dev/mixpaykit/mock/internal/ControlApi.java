@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  * POST   /__admin/mixpay/payments/{code}/fail    {"failureCode": 40032, "failureReason"?}
  * POST   /__admin/mixpay/payments/{code}/expire
  * GET    /__admin/mixpay/callbacks
+ * POST   /__admin/mixpay/callbacks/await  {"timeoutMs"?: 5000}  (at most 30000; 408 if unsettled)
  * </pre>
  */
 public final class ControlApi implements AdminApiExtension {
@@ -48,7 +49,14 @@ public final class ControlApi implements AdminApiExtension {
   /** The most payments one page lists. */
   public static final int MAX_PAGE = 1000;
 
+  /** The longest one await call holds its Jetty thread. */
+  public static final long MAX_AWAIT_MS = 30_000;
+  /** Await calls under way at once; more get 429 at once, so they cannot take Jetty's threads. */
+  public static final int MAX_AWAITS = 4;
+
   private final MockState state;
+  private final java.util.concurrent.Semaphore awaits =
+      new java.util.concurrent.Semaphore(MAX_AWAITS);
 
   public ControlApi(MockState state) {
     this.state = state;
@@ -161,20 +169,43 @@ public final class ControlApi implements AdminApiExtension {
         paymentChange(() -> state.payments().pending(params.get("code"))));
     router.add(RequestMethod.POST, "/mixpay/payments/{code}/expire", (admin, event, params) ->
         paymentChange(() -> state.payments().expire(params.get("code"))));
-    router.add(RequestMethod.GET, "/mixpay/callbacks", (admin, event, params) -> {
-      ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      for (CallbackAttempt a : state.callbacks().attempts()) {
-        out.addObject().put("paymentCode", a.paymentCode()).put("event", a.event())
-            .put("url", a.url().toString()).put("attempt", a.attempt())
-            .put("sentAt", a.sentAt().toString()).put("httpStatus", a.httpStatus())
-            .put("answer", a.answer()).put("error", a.error()).put("accepted", a.accepted());
+    router.add(RequestMethod.GET, "/mixpay/callbacks", (admin, event, params) ->
+        json(200, attempts(state.callbacks().attempts())));
+    router.add(RequestMethod.POST, "/mixpay/callbacks/await", (admin, event, params) -> {
+      JsonNode body = body(event.getRequest().getBodyAsString());
+      JsonNode timeout = body == null ? null : body.get("timeoutMs");
+      if (body == null || body.size() > (timeout == null ? 0 : 1)
+          || timeout != null && !(timeout.isIntegralNumber() && timeout.canConvertToLong()
+              && timeout.asLong() >= 0 && timeout.asLong() <= MAX_AWAIT_MS)) {
+        return problem("give {\"timeoutMs\": 0.." + MAX_AWAIT_MS + "} or {} (5000)");
       }
-      return json(200, out);
+      if (!awaits.tryAcquire()) {
+        return json(429, object().put("error", MAX_AWAITS + " await calls are under way"));
+      }
+      try {
+        return json(200, attempts(state.callbacks().awaitSettled(
+            Duration.ofMillis(timeout == null ? 5000 : timeout.asLong()))));
+      } catch (IllegalStateException e) {
+        return json(408, object().put("error", e.getMessage()));
+      } finally {
+        awaits.release();
+      }
     });
     router.add(RequestMethod.POST, "/mixpay/reset", (admin, event, params) -> {
       state.reset(admin);
       return json(200, object().put("reset", true));
     });
+  }
+
+  private static ArrayNode attempts(java.util.List<CallbackAttempt> attempts) {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    for (CallbackAttempt a : attempts) {
+      out.addObject().put("paymentCode", a.paymentCode()).put("event", a.event())
+          .put("url", a.url().toString()).put("attempt", a.attempt())
+          .put("sentAt", a.sentAt().toString()).put("httpStatus", a.httpStatus())
+          .put("answer", a.answer()).put("error", a.error()).put("accepted", a.accepted());
+    }
+    return out;
   }
 
   /** A payment as the admin API shows it: amounts as plain decimal strings. */
