@@ -158,7 +158,7 @@ public final class MixPayMock implements AutoCloseable {
         .extensions(withProxy(new DeferredResponder(engine), new ControlApi(state),
             new ClockAndChaosApi(timeline, chaos, seed)));
     this.server = new WireMockServer(config.withStores(
-        new BoundedJournal(config.filesRoot(), options.journalSize)));
+        new BoundedJournal(config.filesRoot(), options.journalSize, options.journalBytes)));
   }
 
   private com.github.tomakehurst.wiremock.extension.Extension[] withProxy(
@@ -337,7 +337,10 @@ public final class MixPayMock implements AutoCloseable {
     return state.callbacks().awaitSettled(Objects.requireNonNull(timeout, "timeout"));
   }
 
-  /** Requests received, oldest first, from the journal (the last {@code journalSize}). */
+  /**
+   * Requests received, oldest first, from the journal (the last {@code journalSize}, within
+   * {@code journalBytes}; bodies cut to their first 4096 bytes).
+   */
   public List<ReceivedRequest> requests() {
     List<ReceivedRequest> out = new ArrayList<>();
     for (ServeEvent e : server.getAllServeEvents()) {
@@ -446,6 +449,7 @@ public final class MixPayMock implements AutoCloseable {
     private long maxExpirySeconds = 0;
     private int maxBodyBytes = 64 * 1024;
     private int journalSize = 10_000;
+    private long journalBytes = 32L * 1024 * 1024;
     private boolean verbose = false;
     private double callbackTimeScale = 1.0;
     private boolean allowPlainHttpCallbacks = false;
@@ -539,6 +543,20 @@ public final class MixPayMock implements AutoCloseable {
         throw new IllegalArgumentException("journalSize must be positive");
       }
       this.journalSize = journalSize;
+      return this;
+    }
+
+    /**
+     * Bytes the journal keeps at most (request bodies, headers and URLs, and a fixed cost an
+     * entry); default 32 MiB, the oldest entries dropped first. Each body is kept to its first
+     * 4096 bytes; a longer one's entry has an {@code X-MixPay-Mock-Journal-Body} header giving
+     * its length.
+     */
+    public Builder journalBytes(long journalBytes) {
+      if (journalBytes < 1) {
+        throw new IllegalArgumentException("journalBytes must be positive");
+      }
+      this.journalBytes = journalBytes;
       return this;
     }
 
